@@ -1,0 +1,79 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config/readConfig.js";
+import { isDatasetLoaded } from "./graph/dataset.js";
+import { applyGraphSchema } from "./graph/graphSchema.js";
+import { createDefaultAsOf } from "./graphql/defaultAsOf.js";
+import { createHttpServer } from "./http/httpServer.js";
+import { openNeo4j, type OpenNeo4j } from "./neo4j/openNeo4j.js";
+import { formatProblem } from "./seed/csvTable.js";
+import { loadSeed } from "./seed/loadSeed.js";
+import { readSeed } from "./seed/readSeed.js";
+import { createServer } from "./server.js";
+
+/** A running service: its address, and how to stop it (drain HTTP, close the driver, stop a local Neo4j). */
+export interface RunningService {
+  url: string;
+  neo4j: OpenNeo4j;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything `npm start` runs: Neo4j (local when NEO4J_URI is unset), constraints and
+ * indexes, the seed when the database is empty, then GraphQL over HTTP.
+ */
+export async function startService(config: Config, log: (line: string) => void): Promise<RunningService> {
+  const neo4j = await openNeo4j(config.neo4j, { timeoutMs: config.queryTimeoutMs, log });
+  try {
+    log(`Neo4j: ${neo4j.uri}${neo4j.local ? " (local server)" : ""}`);
+    await applyGraphSchema(neo4j.db);
+    if (config.seedWhenEmpty && !(await isDatasetLoaded(neo4j.db))) {
+      log(`The database is empty: loading the seed from ${config.seedDir} …`);
+      const result = await readSeed(config.seedDir);
+      if (!result.ok) {
+        throw new Error(`The seed is invalid:\n${result.problems.map(formatProblem).join("\n")}`);
+      }
+      const loaded = await loadSeed(neo4j.db, result.seed, { replace: false });
+      log(
+        `Seed loaded in ${loaded.seconds.toFixed(1)} s (${result.seed.areas.length} areas, ${loaded.report.areaGroups} area groups).`,
+      );
+    }
+    const apollo = createServer({ introspection: config.introspection });
+    await apollo.start();
+    const http: Server = createHttpServer({
+      apollo,
+      db: neo4j.db,
+      defaultAsOf: createDefaultAsOf(neo4j.db),
+      maxPageSize: config.maxPageSize,
+    });
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(config.port, config.host, () => {
+        resolve();
+      });
+    });
+    const address = http.address() as AddressInfo;
+    const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      neo4j,
+      stop: () => {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            http.close(() => {
+              resolve();
+            });
+            http.closeIdleConnections();
+          });
+          await apollo.stop();
+          await neo4j.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await neo4j.close();
+    throw error;
+  }
+}
