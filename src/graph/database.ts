@@ -1,0 +1,144 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from "neo4j-driver";
+
+/** A JS whole number as a Cypher INTEGER (JS numbers otherwise arrive as FLOAT, which LIMIT and slices refuse). */
+export function cypherInteger(value: number) {
+  return neo4j.int(value);
+}
+
+/** Called once per Cypher statement sent to Neo4j; the N+1 guard and the benchmark count with it. */
+export type StatementListener = (statement: string) => void;
+
+export interface DatabaseOptions {
+  /** Neo4j database name; undefined uses the server's default database. */
+  database?: string | undefined;
+  /** Every transaction is given this timeout, so no request can hang on the database. */
+  timeoutMs: number;
+  listeners?: readonly StatementListener[];
+}
+
+/**
+ * The one door to Neo4j: reads run in read mode, writes in write mode, each in a managed
+ * transaction with a timeout. Only src/graph may use it to run Cypher.
+ */
+export class Database {
+  private readonly listeners: readonly StatementListener[];
+
+  constructor(
+    readonly driver: Driver,
+    private readonly options: DatabaseOptions,
+  ) {
+    this.listeners = options.listeners ?? [];
+  }
+
+  /** A view of the same driver that also reports every statement to `listener`. */
+  withListener(listener: StatementListener): Database {
+    return new Database(this.driver, { ...this.options, listeners: [...this.listeners, listener] });
+  }
+
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  /** Runs one read statement in a read transaction and returns its records. */
+  async read<R extends RecordShape = RecordShape>(
+    statement: string,
+    parameters: Record<string, unknown> = {},
+  ): Promise<QueryResult<R>> {
+    this.notify(statement);
+    const session = this.driver.session({
+      defaultAccessMode: neo4j.session.READ,
+      database: this.options.database,
+    });
+    try {
+      return await session.executeRead((tx) => tx.run<R>(statement, parameters), {
+        timeout: this.options.timeoutMs,
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one write statement in its own write transaction. */
+  async write<R extends RecordShape = RecordShape>(
+    statement: string,
+    parameters: Record<string, unknown> = {},
+  ): Promise<QueryResult<R>> {
+    return this.writeTransaction((run) => run<R>(statement, parameters));
+  }
+
+  /**
+   * Runs `work` in one write transaction: every statement it runs commits together or not at all.
+   * The work may be retried on transient errors, so it must not have other side effects.
+   */
+  async writeTransaction<T>(
+    work: (
+      run: <R extends RecordShape = RecordShape>(
+        s: string,
+        p?: Record<string, unknown>,
+      ) => Promise<QueryResult<R>>,
+    ) => Promise<T>,
+    timeoutMs: number = this.options.timeoutMs,
+  ): Promise<T> {
+    const session = this.driver.session({
+      defaultAccessMode: neo4j.session.WRITE,
+      database: this.options.database,
+    });
+    try {
+      return await session.executeWrite(
+        (tx) =>
+          work(
+            <R extends RecordShape = RecordShape>(
+              statement: string,
+              parameters: Record<string, unknown> = {},
+            ) => {
+              this.notify(statement);
+              return tx.run<R>(statement, parameters);
+            },
+          ),
+        { timeout: timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers within its timeout. */
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.driver.getServerInfo({ database: this.options.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private notify(statement: string): void {
+    for (const listener of this.listeners) listener(statement);
+  }
+}
+
+export interface ConnectOptions {
+  uri: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  database?: string | undefined;
+  timeoutMs: number;
+}
+
+/** Creates a driver and its Database; the driver fails fast when the server is unreachable. */
+export function connectDatabase(options: ConnectOptions): Database {
+  // A server with authentication disabled accepts any basic token.
+  const auth = neo4j.auth.basic(options.username ?? "neo4j", options.password ?? "");
+  const driver = neo4j.driver(options.uri, auth, {
+    connectionAcquisitionTimeout: Math.min(options.timeoutMs, 5_000),
+    connectionTimeout: Math.min(options.timeoutMs, 5_000),
+    maxTransactionRetryTime: Math.min(options.timeoutMs, 5_000),
+    disableLosslessIntegers: true,
+    useBigInt: false,
+  });
+  return new Database(driver, { database: options.database, timeoutMs: options.timeoutMs });
+}

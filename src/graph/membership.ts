@@ -1,0 +1,137 @@
+import { cypherInteger, type Database } from "./database.js";
+import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import type { EvidenceLevel, MembershipModel, PageModel } from "./models.js";
+import { toPage } from "./pagination.js";
+import { isoDate } from "./temporal.js";
+
+interface MembershipRow {
+  member: EntityRow;
+  group: EntityRow;
+  validFrom: unknown;
+  validTo: unknown;
+  partial: boolean | null;
+  evidence: EvidenceLevel;
+  evidenceDetail: string | null;
+  source: string;
+  note: string | null;
+}
+
+const MEMBERSHIP_PROJECTION = `{
+  member: ${projectEntity("m")}, group: ${projectEntity("g")},
+  validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
+  evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
+}`;
+
+function toMembershipModel(row: MembershipRow, asOf: string | null): MembershipModel {
+  return {
+    member: toEntityModel(row.member, asOf),
+    group: toEntityModel(row.group, asOf),
+    validFrom: isoDate(row.validFrom) ?? "",
+    validTo: isoDate(row.validTo),
+    partial: row.partial ?? false,
+    evidence: row.evidence,
+    evidenceDetail: row.evidenceDetail,
+    source: row.source,
+    note: row.note,
+  };
+}
+
+/** The members of one group (footprint, region, local office) at a date, a page at a time. */
+export interface MemberPageKey {
+  groupCode: string;
+  asOf: string;
+  kind: string | null;
+  first: number;
+  after: string | null;
+}
+
+export function memberPageKey(key: MemberPageKey): string {
+  return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}`;
+}
+
+const LIST_MEMBERS_OF_GROUPS = `
+UNWIND $keys AS key
+MATCH (g:Entity {code: key.groupCode})
+CALL (key, g) {
+  MATCH (m:Organisation)-[r:MEMBER_OF]->(g)
+  WHERE r.validFrom <= date(key.asOf) AND (r.validTo IS NULL OR date(key.asOf) < r.validTo)
+    AND (key.kind IS NULL OR m.kind = key.kind)
+  WITH m, r, g ORDER BY m.code
+  WITH count(*) AS total, collect(CASE WHEN key.after IS NULL OR m.code > key.after THEN ${MEMBERSHIP_PROJECTION} END) AS rows
+  RETURN total, rows[0..key.first + 1] AS page
+}
+RETURN key, total, page`;
+
+/**
+ * Pages of the members of groups at their dates, in member code order, one page per key in key
+ * order (empty for an unknown group). One round trip for all the keys.
+ */
+export async function listMembersOfGroups(
+  db: Database,
+  keys: readonly MemberPageKey[],
+): Promise<PageModel<MembershipModel>[]> {
+  const result = await db.read<{ key: MemberPageKey; total: number; page: MembershipRow[] }>(
+    LIST_MEMBERS_OF_GROUPS,
+    {
+      keys: keys.map((key) => ({ ...key, first: cypherInteger(key.first) })),
+    },
+  );
+  const pages = new Map<string, PageModel<MembershipModel>>();
+  for (const r of result.records) {
+    const key = r.get("key");
+    const rows = r.get("page").map((row) => toMembershipModel(row, key.asOf));
+    pages.set(
+      memberPageKey(key),
+      toPage(rows, key.first, key.after !== null, r.get("total"), (m) => [m.member.code]),
+    );
+  }
+  return keys.map(
+    (key) =>
+      pages.get(memberPageKey(key)) ?? {
+        nodes: [],
+        cursors: [],
+        hasNextPage: false,
+        hasPreviousPage: key.after !== null,
+        totalCount: 0,
+      },
+  );
+}
+
+/** What one organisation belongs to at a date, optionally only groups of one kind. */
+export interface GroupsOfMemberKey {
+  memberCode: string;
+  asOf: string;
+  kind: string | null;
+}
+
+export function groupsOfMemberKey(key: GroupsOfMemberKey): string {
+  return `${key.memberCode}@${key.asOf}/${key.kind ?? ""}`;
+}
+
+const LIST_GROUPS_OF_MEMBERS = `
+UNWIND $keys AS key
+MATCH (m:Entity {code: key.memberCode})-[r:MEMBER_OF]->(g)
+WHERE r.validFrom <= date(key.asOf) AND (r.validTo IS NULL OR date(key.asOf) < r.validTo)
+  AND (key.kind IS NULL OR g.kind = key.kind)
+WITH key, m, r, g ORDER BY g.kind, g.code
+RETURN key, collect(${MEMBERSHIP_PROJECTION}) AS memberships`;
+
+/** The memberships of organisations at their dates, ordered by group kind then code; one list per key. */
+export async function listGroupsOfMembers(
+  db: Database,
+  keys: readonly GroupsOfMemberKey[],
+): Promise<MembershipModel[][]> {
+  const result = await db.read<{ key: GroupsOfMemberKey; memberships: MembershipRow[] }>(
+    LIST_GROUPS_OF_MEMBERS,
+    { keys },
+  );
+  const lists = new Map<string, MembershipModel[]>();
+  for (const r of result.records) {
+    const key = r.get("key");
+    lists.set(
+      groupsOfMemberKey(key),
+      r.get("memberships").map((row) => toMembershipModel(row, key.asOf)),
+    );
+  }
+  return keys.map((key) => lists.get(groupsOfMemberKey(key)) ?? []);
+}

@@ -1,0 +1,195 @@
+import type { Database } from "./database.js";
+
+/** Counts of what one write step did. */
+export interface WriteCounts {
+  rows: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+}
+
+/** One step of a load: a statement run once (with `parameters`) or over `rows` in batches. */
+export interface WriteStep {
+  name: string;
+  statement: string;
+  rows?: readonly Record<string, unknown>[];
+  parameters?: Record<string, unknown>;
+  batchSize?: number;
+}
+
+// What a replacing load removes: everything the seed owns that this load did not write.
+export const DELETE_STALE_NODES = `
+MATCH (n)
+WHERE (n:Source OR n:Area OR n:Organisation OR n:Footprint OR n:Person OR n:StatusChange)
+  AND (n.loadId IS NULL OR n.loadId <> $loadId)
+DETACH DELETE n`;
+
+export const DELETE_STALE_RELATIONSHIPS = `
+MATCH ()-[r:MEMBER_OF|IN|LEADS|WORKS_AT|HAD_STATUS]->()
+WHERE r.loadId IS NULL OR r.loadId <> $loadId
+DELETE r`;
+
+export const MERGE_SOURCES = `
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.loadId = $loadId, s.file = row.file, s.title = row.title, s.publisher = row.publisher, s.licence = row.licence,
+    s.evidence = row.evidence, s.url = row.url, s.note = row.note`;
+
+export const MERGE_AREAS = `
+UNWIND $rows AS row
+MERGE (a:Area {code: row.code})
+SET a.loadId = $loadId, a.name = row.name, a.source = row.source`;
+
+export const MERGE_ORGANISATIONS = `
+UNWIND $rows AS row
+MERGE (o:Organisation {code: row.code})
+SET o:Entity, o.loadId = $loadId, o.odsCode = row.odsCode, o.name = row.name, o.searchName = row.searchName, o.kind = row.kind,
+    o.trustType = row.trustType, o.foundationTrust = row.foundationTrust,
+    o.validFrom = date(row.validFrom), o.validTo = date(row.validTo),
+    o.evidence = row.evidence, o.source = row.source, o.note = row.note`;
+
+// Geography is a second label on the organisations that cover ground.
+export const LABEL_GEOGRAPHY_ORGANISATIONS = `
+MATCH (o:Organisation) WHERE o.kind IN ['CCG', 'LOCAL_AUTHORITY', 'REGION'] AND NOT o:Geography
+SET o:Geography`;
+
+export const MERGE_FOOTPRINTS = `
+UNWIND $rows AS row
+MERGE (f:Footprint {code: row.code})
+SET f:Geography:Entity, f.loadId = $loadId, f.name = row.name, f.searchName = row.searchName, f.kind = row.kind,
+    f.formerCodes = row.formerCodes, f.validFrom = date(row.validFrom), f.validTo = date(row.validTo),
+    f.evidence = row.evidence, f.source = row.source, f.note = row.note`;
+
+export const MERGE_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (m:Entity {code: row.memberCode})
+MATCH (g:Entity {code: row.groupCode})
+MERGE (m)-[r:MEMBER_OF {validFrom: date(row.validFrom)}]->(g)
+SET r.loadId = $loadId, r.validTo = date(row.validTo), r.partial = row.partial, r.evidence = row.evidence,
+    r.evidenceDetail = row.evidenceDetail, r.source = row.source, r.note = row.note`;
+
+// Area facts arrive grouped by geography and interval, so each row matches its geography once.
+export const MERGE_AREA_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (g:Geography {code: row.geographyCode})
+UNWIND row.areas AS area
+MATCH (a:Area {code: area.code})
+MERGE (a)-[r:IN {validFrom: date(row.validFrom)}]->(g)
+SET r.loadId = $loadId, r.validTo = date(row.validTo), r.evidence = row.evidence, r.source = area.source`;
+
+export const MERGE_PEOPLE = `
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+SET p.loadId = $loadId, p.name = row.name, p.searchName = row.searchName`;
+
+export const MERGE_LEADERSHIPS = `
+UNWIND $rows AS row
+MATCH (p:Person {id: row.personId})
+MATCH (f:Footprint {code: row.footprintCode})
+MERGE (p)-[r:LEADS {line: row.line}]->(f)
+SET r.loadId = $loadId, r.validFrom = row.validFrom, r.validTo = row.validTo,
+    r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
+    r.evidence = row.evidence, r.source = row.source, r.note = row.note`;
+
+export const MERGE_DAY_JOBS = `
+UNWIND $rows AS row
+MATCH (p:Person {id: row.personId})
+MATCH (o:Organisation {code: row.organisationCode})
+MERGE (p)-[r:WORKS_AT {line: row.line}]->(o)
+SET r.loadId = $loadId, r.title = row.title, r.validFrom = row.validFrom, r.validTo = row.validTo,
+    r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
+    r.evidence = row.evidence, r.source = row.source`;
+
+export const MERGE_UNRESOLVED_DAY_JOBS = `
+UNWIND $rows AS row
+MATCH (p:Person {id: row.personId})-[r:LEADS {line: row.line}]->(:Footprint)
+SET r.dayJobTitle = row.title, r.dayJobOrganisationName = row.organisationName`;
+
+export const MERGE_STATUS_CHANGES = `
+UNWIND $rows AS row
+MATCH (f:Footprint {code: row.footprintCode})
+MERGE (s:StatusChange {id: row.id})
+SET s.loadId = $loadId, s.status = row.status, s.system = row.systemName, s.wholeFootprint = row.wholeFootprint,
+    s.validFrom = row.validFrom, s.announced = row.announced, s.effectiveFrom = date(row.effectiveFrom),
+    s.sourceUrl = row.sourceUrl, s.quote = row.sourceQuote, s.note = row.note, s.source = row.source,
+    s.line = row.line
+MERGE (f)-[h:HAD_STATUS]->(s)
+SET h.loadId = $loadId`;
+
+export const DELETE_AREA_GROUPS = "MATCH (g:AreaGroup) DETACH DELETE g";
+
+export const CREATE_AREA_GROUPS = `
+UNWIND $rows AS row
+CREATE (g:AreaGroup {id: row.id, size: size(row.areaCodes)})
+WITH g, row
+UNWIND row.areaCodes AS code
+MATCH (a:Area {code: code})
+CREATE (a)-[:IN_GROUP]->(g)`;
+
+export const CREATE_GROUP_COVERAGE = `
+UNWIND $rows AS row
+MATCH (grp:AreaGroup {id: row.groupId})
+MATCH (geo:Geography {code: row.geographyCode})
+CREATE (grp)-[:WITHIN {validFrom: date(row.validFrom), validTo: date(row.validTo), evidence: row.evidence}]->(geo)`;
+
+export const DELETE_KIND_COVERAGE = "MATCH (k:KindCoverage) DELETE k";
+
+// Property lists cannot hold null, so an open end is stored as 9999-12-31.
+export const CREATE_KIND_COVERAGE = `
+UNWIND $rows AS row
+CREATE (:KindCoverage {
+  kind: row.kind,
+  validFrom: [d IN row.validFrom | date(d)],
+  validTo: [d IN row.validTo | coalesce(date(d), date('9999-12-31'))]
+})`;
+
+export const MERGE_DATASET = `
+MERGE (d:Dataset {key: 'seed'})
+SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCount = $areaCount,
+    d.loadedAt = $loadedAt, d.seedDir = $seedDir`;
+
+/**
+ * Runs every step in ONE write transaction, so that a load is all or nothing: a failure or an
+ * interruption part-way leaves the graph as it was. `onProgress` is told after every batch.
+ */
+export async function writeInOneTransaction(
+  db: Database,
+  steps: readonly WriteStep[],
+  shared: Record<string, unknown>,
+  onProgress: (step: string, done: number, total: number) => void,
+  timeoutMs: number,
+): Promise<Map<string, WriteCounts>> {
+  return db.writeTransaction(async (run) => {
+    const counts = new Map<string, WriteCounts>();
+    for (const step of steps) {
+      const rows = step.rows;
+      const batches: (Record<string, unknown> | undefined)[] = [];
+      if (rows === undefined) batches.push(step.parameters ?? {});
+      else {
+        const batchSize = step.batchSize ?? 5_000;
+        for (let i = 0; i < rows.length; i += batchSize) batches.push({ rows: rows.slice(i, i + batchSize) });
+      }
+      const tally: WriteCounts = {
+        rows: rows?.length ?? 1,
+        nodesCreated: 0,
+        relationshipsCreated: 0,
+        nodesDeleted: 0,
+        relationshipsDeleted: 0,
+      };
+      let done = 0;
+      for (const parameters of batches) {
+        const result = await run(step.statement, { ...shared, ...parameters });
+        const updates = result.summary.counters.updates();
+        tally.nodesCreated += updates.nodesCreated;
+        tally.relationshipsCreated += updates.relationshipsCreated;
+        tally.nodesDeleted += updates.nodesDeleted;
+        tally.relationshipsDeleted += updates.relationshipsDeleted;
+        done += Array.isArray(parameters?.["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
+        onProgress(step.name, done, rows?.length ?? 1);
+      }
+      counts.set(step.name, tally);
+    }
+    return counts;
+  }, timeoutMs);
+}

@@ -1,0 +1,84 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+
+/** One problem in a seed file, printed as `file:line: column: message`. */
+export interface SeedProblem {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+export function formatProblem(problem: SeedProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`;
+}
+
+/** A CSV row with its line number in the file (the header is line 1). */
+export interface CsvRow {
+  line: number;
+  get(column: string): string;
+}
+
+/** The rows of one CSV file, or the problems that stopped it being read. */
+export interface CsvTable {
+  file: string;
+  rows: CsvRow[];
+}
+
+/**
+ * Reads a CSV file with a header. Missing required columns and malformed CSV are reported as
+ * problems (with the line), and the table is then returned empty so that validation can go on.
+ */
+export async function readCsvTable(
+  path: string,
+  file: string,
+  requiredColumns: readonly string[],
+  problems: SeedProblem[],
+): Promise<CsvTable> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    problems.push({
+      file,
+      line: 0,
+      column: "-",
+      message: `cannot read the file (${(error as Error).message})`,
+    });
+    return { file, rows: [] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? 0;
+    problems.push({ file, line: lines, column: "-", message: `malformed CSV (${(error as Error).message})` });
+    return { file, rows: [] };
+  }
+  const header = records[0]?.record ?? [];
+  const missing = requiredColumns.filter((column) => !header.includes(column));
+  for (const column of missing) {
+    problems.push({ file, line: 1, column, message: "required column is missing from the header" });
+  }
+  if (missing.length > 0) return { file, rows: [] };
+  const index = new Map(header.map((name, i) => [name, i]));
+  const rows: CsvRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    const line = info.lines;
+    if (record.length !== header.length) {
+      problems.push({
+        file,
+        line,
+        column: "-",
+        message: `has ${record.length} fields; the header has ${header.length}`,
+      });
+      continue;
+    }
+    rows.push({ line, get: (column) => (record[index.get(column) ?? -1] ?? "").trim() });
+  }
+  return { file, rows };
+}

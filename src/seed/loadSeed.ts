@@ -1,0 +1,283 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "../graph/database.js";
+import type { GeographyKindValue } from "../graph/models.js";
+import { toSearchName } from "../graph/searchName.js";
+import {
+  CREATE_AREA_GROUPS,
+  CREATE_GROUP_COVERAGE,
+  CREATE_KIND_COVERAGE,
+  DELETE_STALE_NODES,
+  DELETE_STALE_RELATIONSHIPS,
+  DELETE_AREA_GROUPS,
+  DELETE_KIND_COVERAGE,
+  LABEL_GEOGRAPHY_ORGANISATIONS,
+  MERGE_AREA_MEMBERSHIPS,
+  MERGE_AREAS,
+  MERGE_DATASET,
+  MERGE_DAY_JOBS,
+  MERGE_FOOTPRINTS,
+  MERGE_LEADERSHIPS,
+  MERGE_MEMBERSHIPS,
+  MERGE_ORGANISATIONS,
+  MERGE_PEOPLE,
+  MERGE_SOURCES,
+  MERGE_STATUS_CHANGES,
+  MERGE_UNRESOLVED_DAY_JOBS,
+  writeInOneTransaction,
+  type WriteCounts,
+  type WriteStep,
+} from "../graph/seedStore.js";
+import {
+  deriveAreaCoverage,
+  groupAreas,
+  mergeCoverage,
+  type AreaGroup,
+  type Coverage,
+} from "./deriveCoverage.js";
+import { firstDayOf } from "./readSeed.js";
+import { buildSeedReport, type SeedReport } from "./seedReport.js";
+import type { Seed } from "./seedTypes.js";
+
+const GEOGRAPHY_KINDS: ReadonlySet<string> = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
+
+/** Everything a load derives from a seed before writing: area coverage, groups and date range. */
+export interface DerivedSeed {
+  groups: AreaGroup[];
+  kindCoverage: { kind: GeographyKindValue; validFrom: string[]; validTo: (string | null)[] }[];
+  coversFrom: string | null;
+  latestDate: string | null;
+}
+
+/** Computes the derived structures of a seed: pure, so a dry run shows them too. */
+export function deriveSeed(seed: Seed): DerivedSeed {
+  const kindByCode = new Map<string, string>();
+  for (const o of seed.organisations) kindByCode.set(o.code, o.kind);
+  for (const f of seed.footprints) kindByCode.set(f.code, f.kind);
+  const coverage = deriveAreaCoverage(
+    seed.areas.map((a) => a.code),
+    seed.areaMemberships,
+    seed.memberships,
+    (code) => GEOGRAPHY_KINDS.has(kindByCode.get(code) ?? ""),
+  );
+  const groups = groupAreas(coverage);
+  const byKind = new Map<string, Coverage[]>();
+  let coversFrom: string | null = null;
+  let latestDate: string | null = null;
+  for (const group of groups) {
+    for (const entry of group.coverage) {
+      const kind = kindByCode.get(entry.geographyCode) ?? "";
+      const list = byKind.get(kind) ?? [];
+      list.push({
+        geographyCode: kind,
+        validFrom: entry.validFrom,
+        validTo: entry.validTo,
+        evidence: "PUBLISHED",
+      });
+      byKind.set(kind, list);
+      if (coversFrom === null || entry.validFrom < coversFrom) coversFrom = entry.validFrom;
+      if (latestDate === null || entry.validFrom > latestDate) latestDate = entry.validFrom;
+    }
+  }
+  const kindCoverage = [...byKind.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, entries]) => {
+      const merged = mergeCoverage(entries);
+      return {
+        kind: kind as GeographyKindValue,
+        validFrom: merged.map((m) => m.validFrom),
+        validTo: merged.map((m) => m.validTo),
+      };
+    });
+  return { groups, kindCoverage, coversFrom, latestDate };
+}
+
+function areaMembershipRows(seed: Seed): Record<string, unknown>[] {
+  const grouped = new Map<
+    string,
+    {
+      geographyCode: string;
+      validFrom: string;
+      validTo: string | null;
+      evidence: string;
+      areas: { code: string; source: string }[];
+    }
+  >();
+  for (const fact of seed.areaMemberships) {
+    const key = `${fact.geographyCode}|${fact.validFrom}|${fact.validTo ?? ""}|${fact.evidence}`;
+    let row = grouped.get(key);
+    if (row === undefined) {
+      row = {
+        geographyCode: fact.geographyCode,
+        validFrom: fact.validFrom,
+        validTo: fact.validTo,
+        evidence: fact.evidence,
+        areas: [],
+      };
+      grouped.set(key, row);
+    }
+    row.areas.push({ code: fact.areaCode, source: fact.source });
+  }
+  // Split large geographies so that a batch holds a bounded number of relationships.
+  const rows: Record<string, unknown>[] = [];
+  for (const row of grouped.values()) {
+    for (let i = 0; i < row.areas.length; i += 2_000)
+      rows.push({ ...row, areas: row.areas.slice(i, i + 2_000) });
+  }
+  return rows;
+}
+
+/** The write steps of a load, in order. */
+export function planLoad(
+  seed: Seed,
+  derived: DerivedSeed,
+  options: { replace: boolean; loadedAt: string },
+): WriteStep[] {
+  const people = new Map<string, string>();
+  for (const leader of seed.leaders)
+    if (!people.has(leader.personId)) people.set(leader.personId, leader.name);
+  const steps: WriteStep[] = [];
+  steps.push(
+    { name: "sources", statement: MERGE_SOURCES, rows: seed.sources.map((s) => ({ ...s })) },
+    { name: "areas", statement: MERGE_AREAS, rows: seed.areas.map((a) => ({ ...a })), batchSize: 10_000 },
+    {
+      name: "organisations",
+      statement: MERGE_ORGANISATIONS,
+      rows: seed.organisations.map((o) => ({ ...o, searchName: toSearchName(o.name) })),
+    },
+    { name: "geography labels", statement: LABEL_GEOGRAPHY_ORGANISATIONS },
+    {
+      name: "footprints",
+      statement: MERGE_FOOTPRINTS,
+      rows: seed.footprints.map((f) => ({ ...f, searchName: toSearchName(f.name) })),
+    },
+    { name: "memberships", statement: MERGE_MEMBERSHIPS, rows: seed.memberships.map((m) => ({ ...m })) },
+    {
+      name: "area memberships",
+      statement: MERGE_AREA_MEMBERSHIPS,
+      rows: areaMembershipRows(seed),
+      batchSize: 10,
+    },
+    {
+      name: "people",
+      statement: MERGE_PEOPLE,
+      rows: [...people].map(([id, name]) => ({ id, name, searchName: toSearchName(name) })),
+    },
+    {
+      name: "leaderships",
+      statement: MERGE_LEADERSHIPS,
+      rows: seed.leaders.map((l) => ({
+        ...l,
+        effectiveFrom: l.validFrom === null ? null : firstDayOf(l.validFrom),
+        effectiveTo: l.validTo === null ? null : firstDayOf(l.validTo),
+      })),
+    },
+    {
+      name: "day jobs",
+      statement: MERGE_DAY_JOBS,
+      rows: seed.leaders
+        .filter((l) => l.dayJobOrgCode !== null)
+        .map((l) => ({
+          personId: l.personId,
+          organisationCode: l.dayJobOrgCode,
+          title: l.dayJobTitle,
+          line: l.line,
+          validFrom: l.validFrom,
+          validTo: l.validTo,
+          effectiveFrom: l.validFrom === null ? null : firstDayOf(l.validFrom),
+          effectiveTo: l.validTo === null ? null : firstDayOf(l.validTo),
+          evidence: l.evidence,
+          source: l.source,
+        })),
+    },
+    {
+      name: "unresolved day jobs",
+      statement: MERGE_UNRESOLVED_DAY_JOBS,
+      rows: seed.leaders.map((l) => ({
+        personId: l.personId,
+        line: l.line,
+        title: l.dayJobTitle,
+        organisationName: l.dayJobOrgName,
+      })),
+    },
+    {
+      name: "status changes",
+      statement: MERGE_STATUS_CHANGES,
+      rows: seed.statusChanges.map((s) => ({
+        ...s,
+        line: Number(s.id.split(":")[1]),
+        // An undated change stays in the history but never holds on a date.
+        effectiveFrom:
+          s.validFrom === null && s.announced === null ? null : firstDayOf(s.validFrom ?? s.announced ?? ""),
+      })),
+    },
+    ...(options.replace
+      ? [
+          { name: "remove stale relationships", statement: DELETE_STALE_RELATIONSHIPS },
+          { name: "remove stale nodes", statement: DELETE_STALE_NODES },
+        ]
+      : []),
+    { name: "clear area groups", statement: DELETE_AREA_GROUPS },
+    {
+      name: "area groups",
+      statement: CREATE_AREA_GROUPS,
+      rows: derived.groups.map((g) => ({ id: g.id, areaCodes: g.areaCodes })),
+      batchSize: 200,
+    },
+    {
+      name: "group coverage",
+      statement: CREATE_GROUP_COVERAGE,
+      rows: derived.groups.flatMap((g) => g.coverage.map((c) => ({ groupId: g.id, ...c }))),
+    },
+    { name: "clear kind coverage", statement: DELETE_KIND_COVERAGE },
+    {
+      name: "kind coverage",
+      statement: CREATE_KIND_COVERAGE,
+      rows: derived.kindCoverage.map((k) => ({ ...k })),
+    },
+    {
+      name: "dataset",
+      statement: MERGE_DATASET,
+      parameters: {
+        coversFrom: derived.coversFrom,
+        latestDate: derived.latestDate,
+        areaCount: seed.areas.length,
+        loadedAt: options.loadedAt,
+        seedDir: seed.dir,
+      },
+    },
+  );
+  return steps;
+}
+
+/** What a load did: counts per step and the report on the seed itself. */
+export interface LoadResult {
+  counts: Map<string, WriteCounts>;
+  report: SeedReport;
+  seconds: number;
+}
+
+/**
+ * Writes a validated seed in one transaction (all or nothing) and reports what it did.
+ * Loading the same seed twice leaves the same graph: every node and relationship is MERGEd on its key.
+ */
+export async function loadSeed(
+  db: Database,
+  seed: Seed,
+  options: {
+    replace: boolean;
+    onProgress?: (step: string, done: number, total: number) => void;
+    timeoutMs?: number;
+  },
+): Promise<LoadResult> {
+  const started = performance.now();
+  const derived = deriveSeed(seed);
+  const steps = planLoad(seed, derived, { replace: options.replace, loadedAt: new Date().toISOString() });
+  const counts = await writeInOneTransaction(
+    db,
+    steps,
+    { loadId: randomUUID() },
+    options.onProgress ?? (() => undefined),
+    options.timeoutMs ?? 600_000,
+  );
+  return { counts, report: buildSeedReport(seed, derived), seconds: (performance.now() - started) / 1000 };
+}
