@@ -1,0 +1,160 @@
+import type { Context } from "../../context.js";
+import { badUserInput } from "../../errors.js";
+import { listEntities } from "../../graph/entityList.js";
+import type { EntityModel, OverlapModel } from "../../graph/models.js";
+import { toSearchName } from "../../graph/searchName.js";
+import { classifyRelation } from "../../analysis/classifyOverlaps.js";
+import type { GeographyKind, Resolvers } from "../../generated/graphql.js";
+import { areaCode, codeAfter, cursor, entityCode, pageSize, resolveAsOf, withDefault } from "../arguments.js";
+import { connectionFields } from "./connection.js";
+
+const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
+
+/** The GraphQL type of an entity, from what it is and its kind. */
+export function entityTypeName(
+  entity: EntityModel,
+): "Footprint" | "Ccg" | "LocalAuthority" | "Region" | "NhsTrust" | "CountyCouncil" | "LocalOffice" {
+  if (entity.entity === "FOOTPRINT") return "Footprint";
+  switch (entity.kind) {
+    case "CCG":
+      return "Ccg";
+    case "LOCAL_AUTHORITY":
+      return "LocalAuthority";
+    case "REGION":
+      return "Region";
+    case "NHS_TRUST":
+      return "NhsTrust";
+    case "COUNTY_COUNCIL":
+      return "CountyCouncil";
+    default:
+      return "LocalOffice";
+  }
+}
+
+export function isGeography(entity: EntityModel): boolean {
+  return GEOGRAPHY_KINDS.has(entity.kind);
+}
+
+/** An entity as looked up at a date, so that its dated fields answer for that date. */
+export function atDate(entity: EntityModel | null, asOf: string | null | undefined): EntityModel | null {
+  if (entity === null) return null;
+  return asOf === null || asOf === undefined ? entity : { ...entity, asOf };
+}
+
+async function areaCount(
+  parent: EntityModel,
+  asOf: string | null | undefined,
+  context: Context,
+): Promise<number> {
+  return context.loaders.areaCountByGeography.load({
+    code: parent.code,
+    asOf: await resolveAsOf(asOf, parent, context),
+  });
+}
+
+async function areas(
+  parent: EntityModel,
+  args: { asOf?: string | null; first?: number | null; after?: string | null },
+  context: Context,
+) {
+  const first = pageSize(args.first, context.maxPageSize);
+  const after = cursor(args.after);
+  return context.loaders.areasByGeography.load({
+    geographyCode: parent.code,
+    asOf: await resolveAsOf(args.asOf, parent, context),
+    first,
+    after: codeAfter(after),
+  });
+}
+
+async function overlaps(
+  parent: EntityModel,
+  args: { kind?: GeographyKind | null; asOf?: string | null },
+  context: Context,
+): Promise<OverlapModel[]> {
+  const asOf = await resolveAsOf(args.asOf, parent, context);
+  const measured = await context.loaders.overlapsByGeography.load({
+    code: parent.code,
+    asOf,
+    kind: args.kind ?? null,
+  });
+  return measured.map((m) => ({
+    left: m.left,
+    right: m.right,
+    relation: classifyRelation(m.sharedAreas, m.leftAreas, m.rightAreas),
+    sharedAreas: m.sharedAreas,
+    leftShare: m.leftAreas === 0 ? 0 : m.sharedAreas / m.leftAreas,
+    rightShare: m.rightAreas === 0 ? 0 : m.sharedAreas / m.rightAreas,
+  }));
+}
+
+/** The fields every geography type shares. */
+export const geographyFields = {
+  kind: (parent: EntityModel) => parent.kind as GeographyKind,
+  areaCount: (parent: EntityModel, args: { asOf?: string | null }, context: Context) =>
+    areaCount(parent, args.asOf, context),
+  areas: (
+    parent: EntityModel,
+    args: { asOf?: string | null; first?: number | null; after?: string | null },
+    context: Context,
+  ) => areas(parent, args, context),
+  overlaps: (
+    parent: EntityModel,
+    args: { kind?: GeographyKind | null; asOf?: string | null },
+    context: Context,
+  ) => overlaps(parent, args, context),
+};
+
+/** Geography lookups, lists and areas. */
+export const geographyResolvers: Resolvers = {
+  Query: {
+    geography: async (_parent, { code, asOf }, context) => {
+      const entity = await context.loaders.entityByCode.load(entityCode(code));
+      return entity !== null && isGeography(entity) ? atDate(entity, asOf) : null;
+    },
+    geographies: async (_parent, { filter, orderBy, first, after }, context) => {
+      const size = pageSize(first, context.maxPageSize);
+      const afterCursor = cursor(after);
+      const overlapping =
+        filter?.overlapping === null || filter?.overlapping === undefined
+          ? null
+          : entityCode(filter.overlapping, "filter.overlapping");
+      const nameContains =
+        filter?.nameContains === null || filter?.nameContains === undefined
+          ? null
+          : toSearchName(filter.nameContains);
+      if (nameContains === "") throw badUserInput("filter.nameContains", "must contain a letter or a digit");
+      return listEntities(
+        context.db,
+        "Geography",
+        {
+          kind: filter?.kind ?? null,
+          existedOn: filter?.existedOn ?? null,
+          asOf: filter?.existedOn ?? (await context.defaultAsOf()),
+          overlapping,
+          footprint: null,
+          region: null,
+          nameContains,
+        },
+        withDefault(orderBy, "CODE"),
+        size,
+        afterCursor,
+      );
+    },
+    area: (_parent, { code }, context) => context.loaders.areaByCode.load(areaCode(code)),
+  },
+  Geography: {
+    __resolveType: (geography) =>
+      entityTypeName(geography) as "Footprint" | "Ccg" | "LocalAuthority" | "Region",
+  },
+  GeographyConnection: connectionFields,
+  AreaConnection: connectionFields,
+  Area: {
+    geographies: async (area, { asOf, kind }, context) =>
+      context.loaders.geographiesByArea.load({
+        areaCode: area.code,
+        asOf: asOf ?? (await context.defaultAsOf()),
+        kind: kind ?? null,
+      }),
+  },
+};

@@ -1,0 +1,178 @@
+import type { Context } from "../../context.js";
+import { badUserInput } from "../../errors.js";
+import { listEntities } from "../../graph/entityList.js";
+import type { EntityModel, MembershipModel } from "../../graph/models.js";
+import { toSearchName } from "../../graph/searchName.js";
+import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
+import { codeAfter, cursor, entityCode, pageSize, resolveAsOf, withDefault } from "../arguments.js";
+import { connectionFields } from "./connection.js";
+import { entityTypeName, geographyFields, isGeography } from "./geography.js";
+
+async function footprints(
+  parent: EntityModel,
+  args: { asOf?: string | null; kind?: GeographyKind | null },
+  context: Context,
+) {
+  const asOf = await resolveAsOf(args.asOf, parent, context);
+  return context.loaders.groupsByMember.load({ memberCode: parent.code, asOf, kind: args.kind ?? null });
+}
+
+async function region(
+  parent: EntityModel,
+  args: { asOf?: string | null },
+  context: Context,
+): Promise<EntityModel | null> {
+  if (parent.entity === "ORGANISATION" && parent.kind === "REGION") return parent;
+  const asOf = await resolveAsOf(args.asOf, parent, context);
+  const memberships = await context.loaders.groupsByMember.load({
+    memberCode: parent.code,
+    asOf,
+    kind: "REGION",
+  });
+  const direct = memberships[0];
+  if (direct !== undefined) return direct.group;
+  if (!isGeography(parent)) return null;
+  // A geography with no regional membership lies in the region that holds most of its ground.
+  const overlaps = await context.loaders.overlapsByGeography.load({
+    code: parent.code,
+    asOf,
+    kind: "REGION",
+  });
+  return overlaps[0]?.right ?? null;
+}
+
+async function members(
+  parent: EntityModel,
+  args: {
+    asOf?: string | null;
+    kind?: OrganisationKind | null;
+    first?: number | null;
+    after?: string | null;
+  },
+  context: Context,
+) {
+  const first = pageSize(args.first, context.maxPageSize);
+  const after = cursor(args.after);
+  return context.loaders.membersByGroup.load({
+    groupCode: parent.code,
+    asOf: await resolveAsOf(args.asOf, parent, context),
+    kind: args.kind ?? null,
+    first,
+    after: codeAfter(after),
+  });
+}
+
+const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
+  context.loaders.leadersByOrganisation.load(parent.code);
+
+/** The fields every organisation type shares. */
+const organisationFields = {
+  organisationKind: (parent: EntityModel) => parent.kind as OrganisationKind,
+  footprints,
+  region,
+  leaders,
+};
+
+/** Organisation and footprint lookups, lists, memberships and their navigation. */
+export const organisationResolvers: Resolvers = {
+  Query: {
+    organisation: async (_parent, { code }, context) => {
+      const entity = await context.loaders.entityByCode.load(entityCode(code));
+      return entity !== null && entity.entity === "ORGANISATION" ? entity : null;
+    },
+    organisations: async (_parent, { filter, orderBy, first, after }, context) => {
+      const size = pageSize(first, context.maxPageSize);
+      const afterCursor = cursor(after);
+      const nameContains =
+        filter?.nameContains === null || filter?.nameContains === undefined
+          ? null
+          : toSearchName(filter.nameContains);
+      if (nameContains === "") throw badUserInput("filter.nameContains", "must contain a letter or a digit");
+      return listEntities(
+        context.db,
+        "Organisation",
+        {
+          kind: filter?.kind ?? null,
+          existedOn: filter?.existedOn ?? null,
+          asOf: filter?.existedOn ?? (await context.defaultAsOf()),
+          overlapping: null,
+          footprint:
+            filter?.footprint === null || filter?.footprint === undefined
+              ? null
+              : entityCode(filter.footprint, "filter.footprint"),
+          region:
+            filter?.region === null || filter?.region === undefined
+              ? null
+              : entityCode(filter.region, "filter.region"),
+          nameContains,
+        },
+        withDefault(orderBy, "CODE"),
+        size,
+        afterCursor,
+      );
+    },
+  },
+  Organisation: {
+    __resolveType: (organisation) =>
+      entityTypeName(organisation) as
+        "Ccg" | "LocalAuthority" | "Region" | "NhsTrust" | "CountyCouncil" | "LocalOffice",
+  },
+  MembershipGroup: {
+    __resolveType: (group) =>
+      entityTypeName(group) as "Footprint" | "Region" | "LocalOffice" | "CountyCouncil",
+  },
+  Footprint: {
+    ...geographyFields,
+    members,
+    leaders: (parent, { asOf }, context) =>
+      context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
+    regions: async (parent, { asOf }, context) => {
+      const date = await resolveAsOf(asOf, parent, context);
+      const overlaps = await context.loaders.overlapsByGeography.load({
+        code: parent.code,
+        asOf: date,
+        kind: "REGION",
+      });
+      return overlaps.map((o) => o.right);
+    },
+  },
+  Ccg: { ...geographyFields, ...organisationFields },
+  LocalAuthority: {
+    ...geographyFields,
+    ...organisationFields,
+    county: async (parent, { asOf }, context) => {
+      const memberships = await context.loaders.groupsByMember.load({
+        memberCode: parent.code,
+        asOf: await resolveAsOf(asOf, parent, context),
+        kind: "COUNTY_COUNCIL",
+      });
+      return memberships[0]?.group ?? null;
+    },
+  },
+  Region: { ...geographyFields, ...organisationFields, members },
+  NhsTrust: {
+    ...organisationFields,
+    foundationTrust: (parent) => parent.foundationTrust ?? false,
+    trustType: (parent) => parent.trustType as TrustType | null,
+  },
+  CountyCouncil: {
+    ...organisationFields,
+    districts: async (parent, { asOf }, context) => {
+      const page = await context.loaders.membersByGroup.load({
+        groupCode: parent.code,
+        asOf: await resolveAsOf(asOf, parent, context),
+        kind: "LOCAL_AUTHORITY",
+        first: 1_000,
+        after: null,
+      });
+      return page.nodes.map((m: MembershipModel) => m.member);
+    },
+  },
+  LocalOffice: { ...organisationFields, members },
+  Membership: {
+    member: (membership) => membership.member,
+    group: (membership) => membership.group,
+  },
+  MembershipConnection: connectionFields,
+  OrganisationConnection: connectionFields,
+};

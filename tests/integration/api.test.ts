@@ -1,0 +1,312 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDatabase, type Database } from "../../src/graph/database.js";
+import { connectTestDatabase } from "../helpers/testDatabase.js";
+import { startTestServer, type TestServer } from "../helpers/testServer.js";
+
+let db: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  server = await startTestServer(db);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await server.execute(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data as T;
+}
+
+const COUNT = `query Count($kind: GeographyKind!, $on: Date!) {
+  geographies(filter: { kind: $kind, existedOn: $on }) { totalCount }
+}`;
+
+describe("counts on the real seed match the sources", () => {
+  it.each([
+    ["CCG", "2016-06-01", 209],
+    ["CCG", "2017-06-01", 207],
+    ["CCG", "2018-06-01", 195],
+    ["CCG", "2019-06-01", 191],
+    ["CCG", "2020-06-01", 135],
+    ["STP", "2016-06-01", 44],
+    ["STP", "2020-06-01", 42],
+    ["REGION", "2017-06-01", 4],
+  ])("counts %s geographies existing on %s as %i", async (kind, on, expected) => {
+    const result = await data<{ geographies: { totalCount: number } }>(COUNT, { kind, on });
+    expect(result.geographies.totalCount).toBe(expected);
+  });
+
+  it("holds the 32,844 LSOA areas", async () => {
+    const result = await data<{ dataset: { areaCount: number } }>("{ dataset { areaCount } }");
+    expect(result.dataset.areaCount).toBe(32_844);
+  });
+});
+
+describe("geography(code:, asOf:)", () => {
+  const GEOGRAPHY = `query G($code: ID!, $asOf: Date) {
+    geography(code: $code, asOf: $asOf) { code name kind areaCount }
+  }`;
+
+  it("answers for an STP, a CCG, a local authority and a region", async () => {
+    const stp = await data<{ geography: unknown }>(GEOGRAPHY, { code: "E54000046", asOf: "2017-03-01" });
+    expect(stp.geography).toMatchObject({ code: "E54000046", kind: "STP" });
+    const ccg = await data<{ geography: { kind: string; areaCount: number } }>(GEOGRAPHY, {
+      code: "E38000116",
+      asOf: "2016-10-01",
+    });
+    expect(ccg.geography).toMatchObject({ code: "E38000116", name: "NHS North Durham CCG", kind: "CCG" });
+    expect(ccg.geography.areaCount).toBeGreaterThan(0);
+    const council = await data<{ geography: unknown }>(GEOGRAPHY, { code: "E08000003", asOf: "2017-06-01" });
+    expect(council.geography).toMatchObject({
+      code: "E08000003",
+      name: "Manchester",
+      kind: "LOCAL_AUTHORITY",
+    });
+    const region = await data<{ geography: { areaCount: number } }>(GEOGRAPHY, {
+      code: "E40000003",
+      asOf: "2017-06-01",
+    });
+    expect(region.geography).toMatchObject({ code: "E40000003", kind: "REGION" });
+    expect(region.geography.areaCount).toBe(4_835);
+  });
+
+  it("answers for an LDR, found by name", async () => {
+    const found = await data<{ geographies: { edges: { node: { code: string; kind: string } }[] } }>(
+      `{ geographies(filter: { kind: LDR, nameContains: "peninsula" }) { edges { node { code kind } } } }`,
+    );
+    expect(found.geographies.edges).toHaveLength(1);
+    const code = found.geographies.edges[0]?.node.code ?? "";
+    const ldr = await data<{ geography: { kind: string; areaCount: number } }>(GEOGRAPHY, {
+      code,
+      asOf: "2017-03-01",
+    });
+    expect(ldr.geography.kind).toBe("LDR");
+    expect(ldr.geography.areaCount).toBeGreaterThan(0);
+  });
+
+  it("accepts a CCG's ODS code and a footprint's former code", async () => {
+    const ods = await data<{ geography: { code: string } }>(GEOGRAPHY, { code: "00J" });
+    expect(ods.geography.code).toBe("E38000116");
+    const former = await data<{ geography: { code: string } }>(GEOGRAPHY, { code: "E54000003" });
+    expect(former.geography.code).toBe("E54000045");
+  });
+
+  it("returns null for an unknown code", async () => {
+    expect(await data(GEOGRAPHY, { code: "E54000099" })).toEqual({ geography: null });
+  });
+});
+
+describe("as of a date", () => {
+  const STP_OF_CCG = `query S($asOf: Date!) {
+    organisation(code: "E38000116") { ... on Ccg { footprints(asOf: $asOf, kind: STP) { group { ... on Footprint { code } } } } }
+  }`;
+
+  it("puts NHS North Durham CCG in a different STP on 2016-10-01 and on 2017-03-01", async () => {
+    const before = await data<{ organisation: { footprints: { group: { code: string } }[] } }>(STP_OF_CCG, {
+      asOf: "2016-10-01",
+    });
+    const after = await data<{ organisation: { footprints: { group: { code: string } }[] } }>(STP_OF_CCG, {
+      asOf: "2017-03-01",
+    });
+    expect(before.organisation.footprints.map((m) => m.group.code)).toEqual(["E54000045"]);
+    expect(after.organisation.footprints.map((m) => m.group.code)).toEqual(["E54000046"]);
+  });
+
+  it("marks NHS Cumbria CCG's membership of two STPs as partial", async () => {
+    const result = await data<{
+      organisation: { footprints: { partial: boolean; group: { code: string } }[] };
+    }>(
+      `{ organisation(code: "E38000041") { footprints(asOf: "2016-10-01", kind: STP) { partial group { ... on Footprint { code } } } } }`,
+    );
+    expect(result.organisation.footprints).toEqual([
+      { partial: true, group: { code: "E54000047" } },
+      { partial: true, group: { code: "E54000048" } },
+    ]);
+  });
+});
+
+describe("navigation", () => {
+  it("goes from a footprint to its members, areas, leaders and regions", async () => {
+    const result = await data<{
+      geography: {
+        members: { totalCount: number; edges: { node: { member: { code: string } } }[] };
+        areas: { totalCount: number; edges: unknown[] };
+        leaders: { person: { name: string }; dayJobOrganisation: { code: string } | null }[];
+        regions: { code: string }[];
+      };
+    }>(`{
+      geography(code: "E54000037", asOf: "2017-03-01") {
+        ... on Footprint {
+          members(kind: CCG) { totalCount edges { node { member { code } } } }
+          areas(first: 5) { totalCount edges { node { code } } }
+          leaders { person { name } dayJobOrganisation { code } }
+          regions { code }
+        }
+      }
+    }`);
+    const devon = result.geography;
+    expect(devon.members.edges.map((e) => e.node.member.code)).toEqual(["E38000129", "E38000152"]);
+    expect(devon.members.totalCount).toBe(2);
+    expect(devon.areas.edges).toHaveLength(5);
+    expect(devon.leaders.map((l) => l.person.name)).toEqual(["Angela Pedder"]);
+    expect(devon.regions).toEqual([]);
+  });
+
+  it("goes from an organisation to its footprints, areas, leaders and region", async () => {
+    const result = await data<{
+      organisation: {
+        footprints: { group: { code: string } }[];
+        areaCount: number;
+        leaders: { person: { id: string } }[];
+        region: { code: string };
+      };
+    }>(`{
+      organisation(code: "E38000015") {
+        ... on Ccg {
+          footprints(asOf: "2017-06-01") { group { ... on Footprint { code } ... on Region { code } ... on LocalOffice { code } } }
+          areaCount(asOf: "2017-06-01")
+          leaders { person { id } }
+          region(asOf: "2017-06-01") { code }
+        }
+      }
+    }`);
+    expect(result.organisation.footprints.map((m) => m.group.code)).toEqual(
+      expect.arrayContaining(["E54000048", "E40000001"]),
+    );
+    expect(result.organisation.region.code).toBe("E40000001");
+    expect(result.organisation.leaders.map((l) => l.person.id)).toEqual(["amanda-doyle"]);
+    expect(result.organisation.areaCount).toBeGreaterThan(0);
+  });
+
+  it("goes from a leader to their roles and organisations", async () => {
+    const result = await data<{
+      person: { roles: { footprint: { code: string } }[]; organisations: { code: string }[] };
+    }>(`{ person(id: "amanda-doyle") { roles { footprint { code } } organisations { code } } }`);
+    expect(result.person.roles.map((r) => r.footprint.code)).toEqual(["E54000048"]);
+    expect(result.person.organisations.map((o) => o.code)).toEqual(["E38000015"]);
+  });
+
+  it("goes from an area to every geography that contains it", async () => {
+    const result = await data<{ area: { geographies: { kind: string; code: string }[] } }>(
+      `{ area(code: "E01010638") { geographies(asOf: "2017-03-01") { kind code } } }`,
+    );
+    const kinds = result.area.geographies.map((g) => g.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["CCG", "LOCAL_AUTHORITY", "STP"]));
+    expect(result.area.geographies.find((g) => g.kind === "STP")?.code).toBe("E54000005");
+  });
+
+  it("finds a CCG by name whatever its case, punctuation and affixes", async () => {
+    const result = await data<{ search: { code?: string }[] }>(
+      `{ search(text: "bradford-city") { ... on Ccg { code } } }`,
+    );
+    expect(result.search[0]).toEqual({ code: "E38000018" });
+  });
+});
+
+describe("lists", () => {
+  it("pages through every April 2016 CCG without gaps or repeats", async () => {
+    const codes: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: {
+        geographies: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { node: { code: string } }[];
+        };
+      } = await data(
+        `query P($after: String) { geographies(filter: { kind: CCG, existedOn: "2016-06-01" }, first: 100, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } }`,
+        { after },
+      );
+      pages += 1;
+      expect(page.geographies.totalCount).toBe(209);
+      codes.push(...page.geographies.edges.map((e) => e.node.code));
+      if (!page.geographies.pageInfo.hasNextPage) break;
+      after = page.geographies.pageInfo.endCursor;
+    }
+    expect(pages).toBe(3);
+    expect(codes).toHaveLength(209);
+    expect(new Set(codes).size).toBe(209);
+    expect([...codes].sort()).toEqual(codes);
+  });
+
+  it("filters organisations by kind, footprint and region, and sorts by name", async () => {
+    const result = await data<{ organisations: { edges: { node: { name: string } }[] } }>(`{
+      organisations(filter: { kind: CCG, footprint: "E54000037", existedOn: "2017-03-01" }, orderBy: NAME) { edges { node { name } } }
+    }`);
+    expect(result.organisations.edges.map((e) => e.node.name)).toEqual([
+      "NHS Northern, Eastern and Western Devon CCG",
+      "NHS South Devon and Torbay CCG",
+    ]);
+    const london = await data<{ organisations: { totalCount: number } }>(`{
+      organisations(filter: { kind: CCG, region: "E40000003", existedOn: "2017-06-01" }) { totalCount }
+    }`);
+    expect(london.organisations.totalCount).toBe(32);
+  });
+});
+
+describe("the N+1 guard", () => {
+  const STPS = `query Stps($first: Int!) {
+    geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: $first) {
+      edges { node { code name ... on Footprint {
+        members(asOf: "2017-03-01") { totalCount edges { node { member { code name } } } }
+        leaders { person { name } dayJobOrganisation { code name } }
+        regions(asOf: "2017-06-01") { code name }
+      } } }
+    }
+  }`;
+
+  it("lists the 44 STPs with members, leaders and region in a fixed number of statements", async () => {
+    const all = await server.execute(STPS, { first: 44 });
+    expect(all.errors).toBeUndefined();
+    const few = await server.execute(STPS, { first: 3 });
+    expect((all.data as { geographies: { edges: unknown[] } }).geographies.edges).toHaveLength(44);
+    expect(all.statements.length).toBe(few.statements.length);
+    expect(all.statements.length).toBeLessThanOrEqual(6);
+    const regions = (
+      all.data as { geographies: { edges: { node: { regions: unknown[] } }[] } }
+    ).geographies.edges.map((e) => e.node.regions.length);
+    expect(regions.every((count) => count >= 1)).toBe(true);
+  });
+});
+
+describe("errors", () => {
+  it("refuses a malformed code, naming the argument", async () => {
+    const result = await server.execute(`{ geography(code: "not a code!") { code } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "code" });
+    expect(result.statements).toEqual([]);
+  });
+
+  it("refuses a page larger than the maximum", async () => {
+    const result = await server.execute(`{ geographies(first: 101) { totalCount } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first" });
+  });
+
+  it("refuses a date that is not a calendar date", async () => {
+    const literal = await server.execute(`{ geography(code: "E54000046", asOf: "2017-02-30") { code } }`);
+    expect(literal.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    const variable = await server.execute(
+      `query Q($d: Date) { geography(code: "E54000046", asOf: $d) { code } }`,
+      { d: "March 2017" },
+    );
+    expect(variable.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    expect(variable.errors?.[0]?.message).toMatch(/\$d|asOf|Date/);
+  });
+
+  it("answers a coded error, not a hang, when the database is unreachable", async () => {
+    const unreachable = connectDatabase({ uri: "bolt://127.0.0.1:1", timeoutMs: 2_000 });
+    const offline = await startTestServer(unreachable);
+    // The test's own timeout is the guard against a hang.
+    const result = await offline.execute(`{ geography(code: "E54000046") { code } }`);
+    expect(result.errors?.[0]?.extensions?.["code"]).toBe("DATABASE_UNAVAILABLE");
+    await offline.stop();
+    await unreachable.close();
+  });
+});
