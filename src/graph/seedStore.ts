@@ -7,6 +7,7 @@ export interface WriteCounts {
   relationshipsCreated: number;
   nodesDeleted: number;
   relationshipsDeleted: number;
+  milliseconds: number;
 }
 
 /** One step of a load: a statement run once (with `parameters`) or over `rows` in batches. */
@@ -77,6 +78,26 @@ UNWIND row.areas AS area
 MATCH (a:Area {code: area.code})
 MERGE (a)-[r:IN {validFrom: date(row.validFrom)}]->(g)
 SET r.loadId = $loadId, r.validTo = date(row.validTo), r.evidence = row.evidence, r.source = area.source`;
+
+// A first load into a graph without areas creates them outright, skipping MERGE's lookups.
+export const CREATE_AREAS = `
+UNWIND $rows AS row
+CREATE (:Area {code: row.code, name: row.name, source: row.source, loadId: $loadId})`;
+
+export const CREATE_AREA_MEMBERSHIPS = `
+UNWIND $rows AS row
+MATCH (g:Geography {code: row.geographyCode})
+UNWIND row.areas AS area
+MATCH (a:Area {code: area.code})
+CREATE (a)-[:IN {validFrom: date(row.validFrom), validTo: date(row.validTo), evidence: row.evidence, source: area.source, loadId: $loadId}]->(g)`;
+
+const COUNT_AREAS = "MATCH (a:Area) RETURN count(a) AS areas";
+
+/** True when the graph holds no areas yet, so a load can create rather than merge them. */
+export async function hasNoAreas(db: Database): Promise<boolean> {
+  const result = await db.read<{ areas: number }>(COUNT_AREAS);
+  return (result.records[0]?.get("areas") ?? 0) === 0;
+}
 
 export const MERGE_PEOPLE = `
 UNWIND $rows AS row
@@ -176,7 +197,9 @@ export async function writeInOneTransaction(
         relationshipsCreated: 0,
         nodesDeleted: 0,
         relationshipsDeleted: 0,
+        milliseconds: 0,
       };
+      const started = performance.now();
       let done = 0;
       for (const parameters of batches) {
         const result = await run(step.statement, { ...shared, ...parameters });
@@ -188,6 +211,7 @@ export async function writeInOneTransaction(
         done += Array.isArray(parameters?.["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
         onProgress(step.name, done, rows?.length ?? 1);
       }
+      tally.milliseconds = performance.now() - started;
       counts.set(step.name, tally);
     }
     return counts;

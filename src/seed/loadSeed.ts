@@ -11,6 +11,9 @@ import {
   DELETE_AREA_GROUPS,
   DELETE_KIND_COVERAGE,
   LABEL_GEOGRAPHY_ORGANISATIONS,
+  CREATE_AREA_MEMBERSHIPS,
+  CREATE_AREAS,
+  hasNoAreas,
   MERGE_AREA_MEMBERSHIPS,
   MERGE_AREAS,
   MERGE_DATASET,
@@ -130,7 +133,7 @@ function areaMembershipRows(seed: Seed): Record<string, unknown>[] {
 export function planLoad(
   seed: Seed,
   derived: DerivedSeed,
-  options: { replace: boolean; loadedAt: string },
+  options: { replace: boolean; loadedAt: string; firstLoad: boolean },
 ): WriteStep[] {
   const people = new Map<string, string>();
   for (const leader of seed.leaders)
@@ -138,7 +141,12 @@ export function planLoad(
   const steps: WriteStep[] = [];
   steps.push(
     { name: "sources", statement: MERGE_SOURCES, rows: seed.sources.map((s) => ({ ...s })) },
-    { name: "areas", statement: MERGE_AREAS, rows: seed.areas.map((a) => ({ ...a })), batchSize: 10_000 },
+    {
+      name: "areas",
+      statement: options.firstLoad ? CREATE_AREAS : MERGE_AREAS,
+      rows: seed.areas.map((a) => ({ ...a })),
+      batchSize: 10_000,
+    },
     {
       name: "organisations",
       statement: MERGE_ORGANISATIONS,
@@ -153,7 +161,7 @@ export function planLoad(
     { name: "memberships", statement: MERGE_MEMBERSHIPS, rows: seed.memberships.map((m) => ({ ...m })) },
     {
       name: "area memberships",
-      statement: MERGE_AREA_MEMBERSHIPS,
+      statement: options.firstLoad ? CREATE_AREA_MEMBERSHIPS : MERGE_AREA_MEMBERSHIPS,
       rows: areaMembershipRows(seed),
       batchSize: 10,
     },
@@ -271,7 +279,12 @@ export async function loadSeed(
 ): Promise<LoadResult> {
   const started = performance.now();
   const derived = deriveSeed(seed);
-  const steps = planLoad(seed, derived, { replace: options.replace, loadedAt: new Date().toISOString() });
+  const firstLoad = await hasNoAreas(db);
+  const steps = planLoad(seed, derived, {
+    replace: options.replace,
+    loadedAt: new Date().toISOString(),
+    firstLoad,
+  });
   const counts = await writeInOneTransaction(
     db,
     steps,

@@ -18,7 +18,7 @@ export function formatReport(
     );
     for (const [step, c] of counts) {
       lines.push(
-        `  ${step.padEnd(24)} rows ${String(c.rows).padStart(7)}  nodes +${c.nodesCreated}${c.nodesDeleted > 0 ? ` -${c.nodesDeleted}` : ""}  relationships +${c.relationshipsCreated}${c.relationshipsDeleted > 0 ? ` -${c.relationshipsDeleted}` : ""}`,
+        `  ${step.padEnd(24)} rows ${String(c.rows).padStart(7)}  nodes +${c.nodesCreated}${c.nodesDeleted > 0 ? ` -${c.nodesDeleted}` : ""}  relationships +${c.relationshipsCreated}${c.relationshipsDeleted > 0 ? ` -${c.relationshipsDeleted}` : ""}  ${(c.milliseconds / 1000).toFixed(1)} s`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import type { Resolvers } from "../../generated/graphql.js";
 import { DateScalar } from "../dateArgument.js";
-import { analysisResolvers } from "./analysis.js";
+import { analysisResolvers, questionResolvers } from "./analysis.js";
 import { datasetResolvers } from "./dataset.js";
 import { geographyResolvers } from "./geography.js";
 import { leaderResolvers } from "./leader.js";
@@ -27,5 +27,6 @@ export const resolvers: Resolvers = mergeResolvers(
   organisationResolvers,
   leaderResolvers,
   analysisResolvers,
+  questionResolvers,
   searchResolvers,
 );

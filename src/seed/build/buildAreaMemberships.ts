@@ -157,6 +157,13 @@ export function buildAreaMemberships(
     ...areaToLad(lsoas),
     ...areaToStp(lsoas, memberships, changes, gaps),
   ];
-  const rows = mergeTouching(all, (r) => `${r.areaCode}|${r.geographyCode}`, joinAreaMemberships);
+  // Intervals of different evidence stay apart, so that a published placement is not weakened by a
+  // derived one that follows it (the 2019 and 2020 CCGs are derived from mergers).
+  const rows = mergeTouching(
+    all,
+    (r) => `${r.areaCode}|${r.geographyCode}`,
+    joinAreaMemberships,
+    (a, b) => a.evidence === b.evidence,
+  );
   return { rows, gaps };
 }

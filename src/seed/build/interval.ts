@@ -9,13 +9,14 @@ export interface Interval {
 
 /**
  * Joins rows that share a key and touch (one's validTo is the next one's validFrom) into one row,
- * with `join` combining the other fields. Returns rows sorted by key, then validFrom. Overlapping
+ * with `join` combining the other fields, where `canJoin` allows it. Returns rows sorted by key, then validFrom. Overlapping
  * rows of one key are an error.
  */
 export function mergeTouching<T extends Interval>(
   rows: readonly T[],
   keyOf: (row: T) => string,
   join: (earlier: T, later: T) => T,
+  canJoin: (earlier: T, later: T) => boolean = () => true,
 ): T[] {
   const byKey = new Map<string, T[]>();
   for (const row of rows) {
@@ -31,7 +32,7 @@ export function mergeTouching<T extends Interval>(
     for (const row of list) {
       if (current === undefined) {
         current = row;
-      } else if (current.validTo === row.validFrom) {
+      } else if (current.validTo === row.validFrom && canJoin(current, row)) {
         current = { ...join(current, row), validFrom: current.validFrom, validTo: row.validTo };
       } else if (current.validTo === null || current.validTo > row.validFrom) {
         throw new SeedBuildError(
