@@ -10,7 +10,16 @@ import { createContext, type Context } from "../context.js";
 import type { Database } from "../graph/database.js";
 import { checkReadiness } from "./readiness.js";
 
+/** An extra route: pages, assets and downloads are served this way, beside /graphql. */
+export interface HttpRoute {
+  /** True when this route serves the request. Routes are tried in order, before /graphql. */
+  matches(request: IncomingMessage, url: URL): boolean;
+  handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
+}
+
 export interface HttpServerOptions {
+  /** Tried in order before the built-in routes. */
+  routes?: readonly HttpRoute[];
   apollo: ApolloServer<Context>;
   db: Database;
   defaultAsOf: () => Promise<string>;
@@ -32,7 +41,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
@@ -97,6 +106,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
   return createNodeServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
+      const extra = options.routes?.find((candidate) => candidate.matches(request, url));
+      if (extra !== undefined) {
+        await extra.handle(request, response, url);
+        return;
+      }
       if (url.pathname === "/health" && request.method === "GET") {
         sendJson(response, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()) });
         return;
