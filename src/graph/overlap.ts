@@ -208,3 +208,37 @@ export async function readKindCoverage(
     ]),
   );
 }
+
+/** The operators of a profiled plan, with the label or index each reads and its database hits. */
+export interface PlanOperator {
+  operator: string;
+  details: string;
+  dbHits: number;
+}
+
+function flattenPlan(plan: {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  dbHits?: number;
+  children: unknown[];
+}): PlanOperator[] {
+  const own: PlanOperator = {
+    operator: plan.operatorType,
+    details: typeof plan.arguments["Details"] === "string" ? plan.arguments["Details"] : "",
+    dbHits: plan.dbHits ?? 0,
+  };
+  return [own, ...plan.children.flatMap((child) => flattenPlan(child as Parameters<typeof flattenPlan>[0]))];
+}
+
+/** Runs the coterminosity statement under PROFILE and returns every operator of its plan. */
+export async function profileKindPair(
+  db: Database,
+  left: string,
+  right: string,
+  asOf: string,
+): Promise<PlanOperator[]> {
+  const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR}`, { left, right, asOf });
+  const profile = result.summary.profile;
+  if (profile === false) return [];
+  return flattenPlan(profile as unknown as Parameters<typeof flattenPlan>[0]);
+}

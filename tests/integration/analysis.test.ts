@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/graph/database.js";
+import { profileKindPair } from "../../src/graph/overlap.js";
+import { connectTestDatabase } from "../helpers/testDatabase.js";
+import { readOperation, startTestServer, type TestServer } from "../helpers/testServer.js";
+
+let db: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  server = await startTestServer(db);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+async function run<T>(operation: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await server.execute(readOperation(operation), variables);
+  expect(result.errors).toBeUndefined();
+  return result.data as T;
+}
+
+interface Report {
+  coterminosity: {
+    asOf: string;
+    summary: { verdict: string; count: number }[];
+    caveats: string[];
+    geographies: {
+      geography: { code: string; name: string };
+      verdict: string;
+      uncoveredAreas?: number;
+      overlaps: {
+        right: { code: string };
+        relation: string;
+        sharedAreas: number;
+        leftShare: number;
+        rightShare: number;
+      }[];
+    }[];
+  };
+}
+
+const verdictOf = (report: Report, code: string) =>
+  report.coterminosity.geographies.find((g) => g.geography.code === code);
+
+describe("coterminosity of STPs and LDRs", () => {
+  it("answers by default for 2016/17, the last day the LDR data covers", async () => {
+    const report = await run<Report>("stpLdrCoterminosity");
+    expect(report.coterminosity.asOf).toBe("2017-03-31");
+    const total = report.coterminosity.summary.reduce((sum, s) => sum + s.count, 0);
+    expect(total).toBe(44);
+    expect(report.coterminosity.geographies).toHaveLength(44);
+  });
+
+  it("finds Devon and Cornwall each nested in the Peninsula LDR", async () => {
+    const report = await run<Report>("stpLdrCoterminosity");
+    for (const stp of ["E54000036", "E54000037"]) {
+      const verdict = verdictOf(report, stp);
+      expect(verdict?.verdict).toBe("NESTED");
+      expect(verdict?.overlaps.map((o) => [o.right.code, o.relation, o.leftShare])).toEqual([
+        ["LDR-PENINSULA", "LEFT_WITHIN_RIGHT", 1],
+      ]);
+    }
+  });
+
+  it("reports Peninsula as the one LDR across two STPs, as NHS England published", async () => {
+    const report = await run<Report>("ldrsAcrossStps");
+    const acrossSeveral = report.coterminosity.geographies.filter((g) => g.overlaps.length > 1);
+    expect(acrossSeveral.map((g) => g.geography.code)).toEqual(["LDR-PENINSULA"]);
+    const peninsula = acrossSeveral[0];
+    expect(peninsula?.verdict).toBe("UNION");
+    expect(peninsula?.overlaps.map((o) => [o.right.code, o.relation, o.rightShare])).toEqual([
+      ["E54000037", "RIGHT_WITHIN_LEFT", 1],
+      ["E54000036", "RIGHT_WITHIN_LEFT", 1],
+    ]);
+  });
+
+  it("counts the areas no LDR is sourced for as uncovered, and says so", async () => {
+    const report = await run<Report>("stpLdrCoterminosity");
+    const westYorkshire = verdictOf(report, "E54000005");
+    expect(westYorkshire?.uncoveredAreas).toBeGreaterThan(0);
+    expect(report.coterminosity.caveats.some((c) => /lie in no LDR/.test(c))).toBe(true);
+  });
+
+  it("cannot place NHS Cumbria CCG's areas in an STP before the February 2017 border, and says so", async () => {
+    const before = await run<Report>("stpLdrCoterminosity", { asOf: "2016-10-01" });
+    expect(before.coterminosity.caveats.some((c) => c.includes("E54000047"))).toBe(true);
+    expect(verdictOf(before, "E54000047")?.verdict).toBe("NONE");
+    const areaCounts = await server.execute(`{
+      wnec: geography(code: "E54000047", asOf: "2017-03-01") { areaCount }
+      cumbria: geography(code: "E38000041", asOf: "2017-03-01") { areaCount }
+    }`);
+    expect(areaCounts.data).toEqual({ wnec: { areaCount: 207 }, cumbria: { areaCount: 324 } });
+  });
+});
+
+describe("councils against STPs", () => {
+  it("lists the 17 councils that straddle STP boundaries, checked by hand against the ONS April 2017 lookup", async () => {
+    const report = await run<Report>("councilsAcrossStps");
+    const straddling = report.coterminosity.geographies.filter((g) => g.verdict === "STRADDLES");
+    expect(straddling).toHaveLength(17);
+    const shares = (code: string) =>
+      Object.fromEntries(verdictOf(report, code)?.overlaps.map((o) => [o.right.code, o.sharedAreas]) ?? []);
+    // Counted from ons_lsoa11_ccg17_stp17_lad17_lookup_apr2017.csv, LAD17CD × STP17CD.
+    expect(shares("E06000047")).toEqual({ E54000045: 179, E54000046: 145 }); // County Durham
+    expect(shares("E07000004")).toEqual({ E54000044: 111, E54000024: 4 }); // Aylesbury Vale
+    expect(shares("E07000029")).toEqual({ E54000047: 43, E54000048: 6 }); // Copeland
+    expect(shares("E08000025")).toEqual({ E54000017: 547, E54000016: 92 }); // Birmingham
+  });
+
+  it("never scans every area: the statement works over groups of identical areas", async () => {
+    const plan = await profileKindPair(db, "LOCAL_AUTHORITY", "STP", "2017-06-01");
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan.filter((op) => op.operator.startsWith("AllNodesScan"))).toEqual([]);
+    expect(plan.filter((op) => /:Area\b/.test(op.details))).toEqual([]);
+  });
+});
+
+describe("every pair of kinds", () => {
+  const kinds = ["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"];
+  it("answers for each pair, with a summary that counts every left-hand geography once", async () => {
+    for (const left of kinds) {
+      for (const right of kinds) {
+        if (left === right) continue;
+        const result = await server.execute(
+          `query P($l: GeographyKind!, $r: GeographyKind!) { coterminosity(left: $l, right: $r) { summary { count } geographies { verdict } } }`,
+          { l: left, r: right },
+        );
+        expect(result.errors, `${left} × ${right}`).toBeUndefined();
+        const report = (
+          result.data as { coterminosity: { summary: { count: number }[]; geographies: unknown[] } }
+        ).coterminosity;
+        expect(report.summary.reduce((sum, s) => sum + s.count, 0)).toBe(report.geographies.length);
+      }
+    }
+  });
+});
+
+describe("the other questions", () => {
+  it("finds NHS Cumbria CCG in two STPs at once, both memberships partial", async () => {
+    const result = await run<{
+      organisationsInSeveralFootprints: {
+        organisation: { code: string };
+        memberships: { group: { code: string }; partial: boolean }[];
+      }[];
+    }>("organisationsInSeveralFootprints");
+    expect(result.organisationsInSeveralFootprints).toEqual([
+      {
+        organisation: expect.objectContaining({ code: "E38000041" }) as unknown,
+        memberships: [
+          expect.objectContaining({
+            group: expect.objectContaining({ code: "E54000047" }) as unknown,
+            partial: true,
+          }) as unknown,
+          expect.objectContaining({
+            group: expect.objectContaining({ code: "E54000048" }) as unknown,
+            partial: true,
+          }) as unknown,
+        ],
+      },
+    ]);
+  });
+
+  it("shows North Durham moving STP, and its areas with it, between 2016-10-01 and 2017-06-01", async () => {
+    const result = await run<{
+      changesBetween: {
+        memberships: {
+          change: string;
+          organisation: { code: string };
+          before: { code: string }[];
+          after: { code: string }[];
+        }[];
+        areaMoves: { from: { code: string } | null; to: { code: string } | null; areas: number }[];
+      };
+    }>("changesBetween");
+    const northDurham = result.changesBetween.memberships.find((m) => m.organisation.code === "E38000116");
+    expect(northDurham).toEqual({
+      change: "MOVED",
+      organisation: expect.objectContaining({ code: "E38000116" }) as unknown,
+      before: [expect.objectContaining({ code: "E54000045" }) as unknown],
+      after: [expect.objectContaining({ code: "E54000046" }) as unknown],
+    });
+    const manchester = result.changesBetween.memberships.find((m) => m.organisation.code === "E38000217");
+    expect(manchester?.change).toBe("ADDED");
+    const areaCount = await server.execute(
+      `{ geography(code: "E38000116", asOf: "2016-10-01") { areaCount } }`,
+    );
+    const moved = result.changesBetween.areaMoves.find(
+      (m) => m.from?.code === "E54000045" && m.to?.code === "E54000046",
+    );
+    expect(moved?.areas).toBe((areaCount.data as { geography: { areaCount: number } }).geography.areaCount);
+  });
+
+  it("lists leaders whose day job the sources place outside their footprint or nowhere", async () => {
+    const result = await run<{
+      leadersOutsideFootprint: {
+        placement: string;
+        leadership: { person: { name: string }; footprint: { code: string } };
+      }[];
+    }>("leadersOutsideFootprint");
+    const rows = result.leadersOutsideFootprint;
+    expect(rows.every((r) => r.placement === "OUTSIDE" || r.placement === "UNKNOWN")).toBe(true);
+    // A mental health trust: no source places non-acute trusts in an STP.
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        placement: "UNKNOWN",
+        leadership: expect.objectContaining({ person: { name: "Rob Webster" } }) as unknown,
+      }),
+    );
+    // A council leader whose council lies in the footprint is not listed.
+    expect(rows.some((r) => r.leadership.person.name === "Sir Howard Bernstein")).toBe(false);
+  });
+
+  it("lists people with more than one role", async () => {
+    const result = await run<{ peopleWithSeveralRoles: { id: string }[] }>("peopleWithSeveralRoles");
+    expect(result.peopleWithSeveralRoles.map((p) => p.id)).toContain("richard-samuel");
+  });
+
+  it("finds how a leader is connected to a region", async () => {
+    const result = await run<{
+      path: {
+        length: number;
+        steps: {
+          relationship: string;
+          from: { __typename: string };
+          to: { __typename: string; code?: string };
+        }[];
+      };
+    }>("howConnected");
+    expect(result.path.length).toBe(2);
+    expect(result.path.steps.map((s) => [s.from.__typename, s.relationship, s.to.__typename])).toEqual([
+      ["Person", "WORKS_AT", "Ccg"],
+      ["Ccg", "MEMBER_OF", "Region"],
+    ]);
+  });
+
+  it("refuses a path longer than the bound it can search", async () => {
+    const result = await server.execute(readOperation("howConnected"), { maxLength: 7 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "maxLength" });
+  });
+});
