@@ -240,5 +240,5 @@ export async function profileKindPair(
   const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR}`, { left, right, asOf });
   const profile = result.summary.profile;
   if (profile === false) return [];
-  return flattenPlan(profile as unknown as Parameters<typeof flattenPlan>[0]);
+  return flattenPlan(profile);
 }
