@@ -284,7 +284,8 @@ describe("seed:build on a hand-made raw folder", () => {
     ).toEqual([
       ["E01000001", "E07000026", "2016-04-01", "2019-04-01", "published", `${L16}:2 ${L17}:3 ${L18}:2`],
       ["E01000001", "E38000041", "2016-04-01", "2017-04-01", "published", `${L16}:2`],
-      ["E01000001", "E38000215", "2017-04-01", "2020-04-01", "derived", `${L17}:3 ${L18}:2 seed-build`],
+      ["E01000001", "E38000215", "2017-04-01", "2019-04-01", "published", `${L17}:3 ${L18}:2`],
+      ["E01000001", "E38000215", "2019-04-01", "2020-04-01", "derived", `${L18}:2 seed-build`],
       [
         "E01000001",
         "E38000230",
@@ -303,7 +304,8 @@ describe("seed:build on a hand-made raw folder", () => {
       ],
       ["E01000002", "E07000026", "2016-04-01", "2019-04-01", "published", `${L16}:3 ${L17}:4 ${L18}:3`],
       ["E01000002", "E38000041", "2016-04-01", "2017-04-01", "published", `${L16}:3`],
-      ["E01000002", "E38000216", "2017-04-01", "", "derived", `${L17}:4 ${L18}:3 seed-build`],
+      ["E01000002", "E38000216", "2017-04-01", "2019-04-01", "published", `${L17}:4 ${L18}:3`],
+      ["E01000002", "E38000216", "2019-04-01", "", "derived", `${L18}:3 seed-build`],
       [
         "E01000002",
         "E54000048",
@@ -313,14 +315,8 @@ describe("seed:build on a hand-made raw folder", () => {
         `${L16}:3 published-figures-ldr-stp:4 ${L17}:4 seed-build`,
       ],
       ["E01000003", "E06000047", "2016-04-01", "2019-04-01", "published", `${L16}:4 ${L17}:5 ${L18}:4`],
-      [
-        "E01000003",
-        "E38000116",
-        "2016-04-01",
-        "2020-04-01",
-        "derived",
-        `${L16}:4 ${L17}:5 ${L18}:4 seed-build`,
-      ],
+      ["E01000003", "E38000116", "2016-04-01", "2019-04-01", "published", `${L16}:4 ${L17}:5 ${L18}:4`],
+      ["E01000003", "E38000116", "2019-04-01", "2020-04-01", "derived", `${L18}:4 seed-build`],
       [
         "E01000003",
         "E38000230",
@@ -644,7 +640,7 @@ describe("seed:build on a hand-made raw folder", () => {
       ["E54000047", "West, North and East Cumbria", "STP", "", "2016-03-16", "2018-04-01", "published"],
       ["E54000048", "Healthier Lancashire and South Cumbria", "STP", "", "2016-03-16", "", "published"],
       ["E54000049", "Cumbria and North East", "STP", "", "2018-04-01", "2020-04-01", "published"],
-      ["E54000050", "Cumbria and North East", "STP", "", "2020-04-01", "", "published"],
+      ["E54000050", "Cumbria and North East", "STP", "E54000049", "2020-04-01", "", "published"],
       [
         "LDR-NORTH-DURHAM",
         "North Durham Local Digital Roadmap",
@@ -669,7 +665,7 @@ describe("seed:build on a hand-made raw folder", () => {
       "New in April 2018; its CCGs that existed a year earlier were then in E54000045, E54000046, E54000047. ONS gave it the new code E54000050 in April 2020 under a matching name.",
     );
     expect(notes.get("E54000050")).toBe(
-      "ODS code (April 2020): QHM. New code in April 2020 for E54000049 under a matching name (ONS); kept as its own row.",
+      "ODS code (April 2020): QHM. New code in April 2020 for E54000049 under a matching name (ONS); kept as its own row, with E54000049 as its former code.",
     );
   });
 

@@ -92,6 +92,7 @@ function stpRows(
       refs.push(ods.ref);
       notes.push(`ODS code (April 2020): ${ods.ods}.`);
     }
+    let recodedFrom: string | undefined;
     const first = firstSeen.get(code) ?? 0;
     const previous = vintages[first - 1];
     const current = vintages[first];
@@ -108,8 +109,9 @@ function stpRows(
           (latest.name.startsWith(old.name) || old.name.startsWith(latest.name)),
       );
       if (recodeOf.length === 1 && recodeOf[0] !== undefined) {
+        recodedFrom = recodeOf[0].code;
         notes.push(
-          `New code in April ${current.label} for ${recodeOf[0].code} under a matching name (ONS); kept as its own row.`,
+          `New code in April ${current.label} for ${recodeOf[0].code} under a matching name (ONS); kept as its own row, with ${recodeOf[0].code} as its former code.`,
         );
       } else if (before.size > 0) {
         notes.push(
@@ -147,7 +149,7 @@ function stpRows(
       code,
       name: latest.name,
       kind: "STP",
-      formerCodes: formerCode !== undefined ? [formerCode] : [],
+      formerCodes: [formerCode, recodedFrom].filter((c): c is string => c !== undefined),
       ...interval,
       evidence: "published",
       refs,
