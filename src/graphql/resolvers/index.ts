@@ -6,6 +6,7 @@ import { geographyResolvers } from "./geography.js";
 import { leaderResolvers } from "./leader.js";
 import { organisationResolvers } from "./organisation.js";
 import { searchResolvers } from "./search.js";
+import { statusResolvers } from "./status.js";
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -29,4 +30,5 @@ export const resolvers: Resolvers = mergeResolvers(
   analysisResolvers,
   questionResolvers,
   searchResolvers,
+  statusResolvers,
 );

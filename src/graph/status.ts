@@ -1,0 +1,69 @@
+import type { Database } from "./database.js";
+import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import type { EntityModel } from "./models.js";
+import { isoDate } from "./temporal.js";
+
+/** One sourced status change of a footprint (or of a smaller system inside it). */
+export interface StatusChangeModel {
+  status: string;
+  system: string;
+  wholeFootprint: boolean;
+  validFrom: string | null;
+  announced: string | null;
+  effectiveFrom: string | null;
+  source: string;
+  quote: string | null;
+  note: string | null;
+  footprintCode: string;
+}
+
+// A footprint's lineage: itself, the codes it had before, and the codes that replaced it.
+const LIST_STATUS_HISTORY = `
+MATCH (f:Footprint {code: $code})
+MATCH (x:Footprint)-[:HAD_STATUS]->(s:StatusChange)
+WHERE x = f OR x.code IN f.formerCodes OR f.code IN x.formerCodes
+RETURN s { .status, .system, .wholeFootprint, .validFrom, .announced, .effectiveFrom,
+           source: s.sourceUrl, .quote, .note, footprintCode: x.code } AS change
+ORDER BY s.effectiveFrom IS NULL, s.effectiveFrom, s.line`;
+
+/** Every status change of a footprint's lineage, oldest first (undated ones last); [] when none. */
+export async function listStatusHistory(db: Database, code: string): Promise<StatusChangeModel[]> {
+  const result = await db.read<{ change: StatusChangeModel & { effectiveFrom: unknown } }>(
+    LIST_STATUS_HISTORY,
+    { code },
+  );
+  return result.records.map((r) => {
+    const change = r.get("change");
+    return { ...change, effectiveFrom: isoDate(change.effectiveFrom) };
+  });
+}
+
+const LATEST_STATUS_DATE = "MATCH (s:StatusChange) RETURN toString(max(s.effectiveFrom)) AS latest";
+
+/** The latest day any status change takes effect, or null when there is none. */
+export async function readLatestStatusDate(db: Database): Promise<string | null> {
+  const result = await db.read<{ latest: string | null }>(LATEST_STATUS_DATE);
+  return result.records[0]?.get("latest") ?? null;
+}
+
+const LIST_FOOTPRINTS_WITH_STATUS = `
+MATCH (f:Footprint {kind: 'STP'})
+WHERE (f.validFrom IS NULL OR f.validFrom <= date($asOf)) AND (f.validTo IS NULL OR date($asOf) < f.validTo)
+CALL (f) {
+  MATCH (x:Footprint)-[:HAD_STATUS]->(s:StatusChange)
+  WHERE (x = f OR x.code IN f.formerCodes OR f.code IN x.formerCodes)
+    AND s.wholeFootprint AND s.effectiveFrom <= date($asOf)
+  RETURN s ORDER BY s.effectiveFrom DESC, s.line DESC LIMIT 1
+}
+WITH f, s WHERE s.status = $status
+RETURN ${projectEntity("f")} AS footprint ORDER BY f.code`;
+
+/** The STPs existing on `asOf` whose latest whole-footprint change by then has `status`, by code. */
+export async function listFootprintsWithStatus(
+  db: Database,
+  status: string,
+  asOf: string,
+): Promise<EntityModel[]> {
+  const result = await db.read<{ footprint: EntityRow }>(LIST_FOOTPRINTS_WITH_STATUS, { status, asOf });
+  return result.records.map((r) => toEntityModel(r.get("footprint"), asOf));
+}
