@@ -4,7 +4,10 @@ import type { Config } from "./config/readConfig.js";
 import { isDatasetLoaded } from "./graph/dataset.js";
 import { applyGraphSchema } from "./graph/graphSchema.js";
 import { createDefaultAsOf } from "./graphql/defaultAsOf.js";
+import { readSavedOperations } from "./downloads/savedOperations.js";
+import { createDownloadRoute } from "./http/downloadRoute.js";
 import { createHttpServer } from "./http/httpServer.js";
+import { createWebRoutes } from "./http/webRoutes.js";
 import { openNeo4j, type OpenNeo4j } from "./neo4j/openNeo4j.js";
 import { formatProblem } from "./seed/csvTable.js";
 import { loadSeed } from "./seed/loadSeed.js";
@@ -40,10 +43,19 @@ export async function startService(config: Config, log: (line: string) => void):
     }
     const apollo = createServer({ introspection: config.introspection });
     await apollo.start();
-    const http: Server = createHttpServer({
+    const defaultAsOf = createDefaultAsOf(neo4j.db);
+    const downloads = createDownloadRoute({
       apollo,
       db: neo4j.db,
-      defaultAsOf: createDefaultAsOf(neo4j.db),
+      defaultAsOf,
+      maxPageSize: config.maxPageSize,
+      operations: readSavedOperations(),
+    });
+    const http: Server = createHttpServer({
+      routes: [...createWebRoutes(), downloads],
+      apollo,
+      db: neo4j.db,
+      defaultAsOf,
       maxPageSize: config.maxPageSize,
     });
     await new Promise<void>((resolve, reject) => {
