@@ -1,6 +1,7 @@
 import type { Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
-import type { EntityModel, EvidenceLevel, LeadershipModel, MembershipModel, PersonModel } from "./models.js";
+import { MEMBERSHIP_PROJECTION, toMembershipModel, type MembershipRow } from "./membership.js";
+import type { EntityModel, LeadershipModel, MembershipModel, PersonModel } from "./models.js";
 import { isoDate } from "./temporal.js";
 
 const HOLDS = (r: string) =>
@@ -81,18 +82,6 @@ export async function listPeopleWithSeveralRoles(db: Database): Promise<PersonMo
   return result.records.map((r) => ({ id: r.get("id"), name: r.get("name") }));
 }
 
-interface MembershipRow {
-  member: EntityRow;
-  group: EntityRow;
-  validFrom: unknown;
-  validTo: unknown;
-  partial: boolean | null;
-  evidence: EvidenceLevel;
-  evidenceDetail: string | null;
-  source: string;
-  note: string | null;
-}
-
 // Two memberships of one organisation in different groups of the kind, whose intervals overlap.
 const LIST_MULTIPLE_MEMBERSHIPS = `
 MATCH (o:Organisation)-[a:MEMBER_OF]->(g1:Entity {kind: $kind}), (o)-[b:MEMBER_OF]->(g2:Entity {kind: $kind})
@@ -101,13 +90,9 @@ WHERE g1 <> g2 AND ${HOLDS("a")} AND ${HOLDS("b")}
 WITH o, collect(DISTINCT a) AS memberships
 UNWIND memberships AS r
 MATCH (o)-[r]->(g)
-WITH o, r, g ORDER BY r.validFrom, g.code
-WITH o, collect({
-  member: ${projectEntity("o")}, group: ${projectEntity("g")},
-  validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
-  evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
-}) AS memberships
-RETURN ${projectEntity("o")} AS organisation, memberships ORDER BY o.code`;
+WITH o AS m, r, g ORDER BY r.validFrom, g.code
+WITH m, collect(${MEMBERSHIP_PROJECTION}) AS memberships
+RETURN ${projectEntity("m")} AS organisation, memberships ORDER BY m.code`;
 
 /** Organisations in several geographies of a kind at once (at `asOf`, or at any date), by code. */
 export async function listMultipleMemberships(
@@ -124,17 +109,7 @@ export async function listMultipleMemberships(
   );
   return result.records.map((record) => ({
     organisation: toEntityModel(record.get("organisation"), asOf),
-    memberships: record.get("memberships").map((m) => ({
-      member: toEntityModel(m.member, asOf),
-      group: toEntityModel(m.group, asOf),
-      validFrom: isoDate(m.validFrom) ?? "",
-      validTo: isoDate(m.validTo),
-      partial: m.partial ?? false,
-      evidence: m.evidence,
-      evidenceDetail: m.evidenceDetail,
-      source: m.source,
-      note: m.note,
-    })),
+    memberships: record.get("memberships").map((m) => toMembershipModel(m, asOf)),
   }));
 }
 

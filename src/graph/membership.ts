@@ -4,7 +4,8 @@ import type { EvidenceLevel, MembershipModel, PageModel } from "./models.js";
 import { toPage } from "./pagination.js";
 import { isoDate } from "./temporal.js";
 
-interface MembershipRow {
+/** A membership as the MEMBERSHIP_PROJECTION map returns it. */
+export interface MembershipRow {
   member: EntityRow;
   group: EntityRow;
   validFrom: unknown;
@@ -16,13 +17,15 @@ interface MembershipRow {
   note: string | null;
 }
 
-const MEMBERSHIP_PROJECTION = `{
+/** The map projection of a membership bound as (m)-[r]->(g). */
+export const MEMBERSHIP_PROJECTION = `{
   member: ${projectEntity("m")}, group: ${projectEntity("g")},
   validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
   evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
 }`;
 
-function toMembershipModel(row: MembershipRow, asOf: string | null): MembershipModel {
+/** Converts a projected membership into its model, remembering the date it was looked up at. */
+export function toMembershipModel(row: MembershipRow, asOf: string | null): MembershipModel {
   return {
     member: toEntityModel(row.member, asOf),
     group: toEntityModel(row.group, asOf),

@@ -3,6 +3,7 @@ import type { Context } from "../context.js";
 import { badUserInput } from "../errors.js";
 import type { EntityModel } from "../graph/models.js";
 import { decodeCursor } from "../graph/pagination.js";
+import { toSearchName } from "../graph/searchName.js";
 
 /** `first`, checked: from 0 to the server's maximum page size (MAX_PAGE_SIZE). */
 export function pageSize(first: number | null | undefined, maxPageSize: number, argument = "first"): number {
@@ -75,4 +76,17 @@ export async function resolveAsOf(
 /** An argument's value, or its default when a client passed an explicit null (which overrides the schema default). */
 export function withDefault<T>(value: T | null | undefined, fallback: T): T {
   return value ?? fallback;
+}
+
+/** A name filter in search form, or null; refused when nothing searchable is left of it. */
+export function nameFilter(value: string | null | undefined, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  const searchName = toSearchName(value);
+  if (searchName === "") throw badUserInput(argument, "must contain a letter or a digit");
+  return searchName;
+}
+
+/** An optional code argument, checked, or null. */
+export function optionalCode(value: string | null | undefined, argument: string): string | null {
+  return value === null || value === undefined ? null : entityCode(value, argument);
 }

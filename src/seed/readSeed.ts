@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { EvidenceLevel } from "../graph/models.js";
 import { readCsvTable, type CsvRow, type SeedProblem } from "./csvTable.js";
+import { SEED_FORMAT } from "./seedFormat.js";
 import {
   FOOTPRINT_KINDS,
   ORGANISATION_KINDS,
@@ -20,16 +21,16 @@ import {
   type SystemStatusValue,
 } from "./seedTypes.js";
 
-/** The files of a seed directory, in the order they are read. */
+/** The file names of a seed directory. */
 export const SEED_FILES = {
-  sources: "sources.csv",
-  areas: "areas.csv",
-  organisations: "organisations.csv",
-  footprints: "footprints.csv",
-  memberships: "memberships.csv",
-  areaMemberships: "area_memberships.csv",
-  leaders: "leaders.csv",
-  statusHistory: "status_history.csv",
+  sources: SEED_FORMAT.sources.file,
+  areas: SEED_FORMAT.areas.file,
+  organisations: SEED_FORMAT.organisations.file,
+  footprints: SEED_FORMAT.footprints.file,
+  memberships: SEED_FORMAT.memberships.file,
+  areaMemberships: SEED_FORMAT.areaMemberships.file,
+  leaders: SEED_FORMAT.leaders.file,
+  statusHistory: SEED_FORMAT.statusHistory.file,
 } as const;
 
 /** The code pattern of each kind of entity. */
@@ -193,76 +194,14 @@ export async function readSeed(dir: string): Promise<ReadSeedResult> {
     leaderTable,
     statusTable,
   ] = await Promise.all([
-    table(SEED_FILES.sources, ["id", "file", "title", "publisher", "licence", "evidence", "url", "note"]),
-    table(SEED_FILES.areas, ["code", "name", "source"]),
-    table(SEED_FILES.organisations, [
-      "code",
-      "ods_code",
-      "name",
-      "kind",
-      "trust_type",
-      "foundation_trust",
-      "valid_from",
-      "valid_to",
-      "evidence",
-      "source",
-      "note",
-    ]),
-    table(SEED_FILES.footprints, [
-      "code",
-      "name",
-      "kind",
-      "former_codes",
-      "valid_from",
-      "valid_to",
-      "evidence",
-      "source",
-      "note",
-    ]),
-    table(SEED_FILES.memberships, [
-      "member_code",
-      "group_code",
-      "valid_from",
-      "valid_to",
-      "partial",
-      "evidence",
-      "evidence_detail",
-      "source",
-      "note",
-    ]),
-    table(SEED_FILES.areaMemberships, [
-      "area_code",
-      "geography_code",
-      "valid_from",
-      "valid_to",
-      "evidence",
-      "source",
-    ]),
-    table(SEED_FILES.leaders, [
-      "person_id",
-      "name",
-      "footprint_code",
-      "day_job_title",
-      "day_job_org_code",
-      "day_job_org_name",
-      "valid_from",
-      "valid_to",
-      "evidence",
-      "source",
-      "note",
-    ]),
-    table(SEED_FILES.statusHistory, [
-      "footprint_code",
-      "system_name",
-      "whole_footprint",
-      "status",
-      "valid_from",
-      "announced",
-      "source_url",
-      "source_quote",
-      "note",
-      "source",
-    ]),
+    table(SEED_FORMAT.sources.file, SEED_FORMAT.sources.columns),
+    table(SEED_FORMAT.areas.file, SEED_FORMAT.areas.columns),
+    table(SEED_FORMAT.organisations.file, SEED_FORMAT.organisations.columns),
+    table(SEED_FORMAT.footprints.file, SEED_FORMAT.footprints.columns),
+    table(SEED_FORMAT.memberships.file, SEED_FORMAT.memberships.columns),
+    table(SEED_FORMAT.areaMemberships.file, SEED_FORMAT.areaMemberships.columns),
+    table(SEED_FORMAT.leaders.file, SEED_FORMAT.leaders.columns),
+    table(SEED_FORMAT.statusHistory.file, SEED_FORMAT.statusHistory.columns),
   ]);
 
   // sources.csv

@@ -1,11 +1,19 @@
 import type { Context } from "../../context.js";
-import { badUserInput } from "../../errors.js";
 import { listEntities } from "../../graph/entityList.js";
 import type { EntityModel, OverlapModel } from "../../graph/models.js";
-import { toSearchName } from "../../graph/searchName.js";
 import { classifyRelation } from "../../analysis/classifyOverlaps.js";
 import type { GeographyKind, Resolvers } from "../../generated/graphql.js";
-import { areaCode, codeAfter, cursor, entityCode, pageSize, resolveAsOf, withDefault } from "../arguments.js";
+import {
+  areaCode,
+  codeAfter,
+  cursor,
+  entityCode,
+  nameFilter,
+  optionalCode,
+  pageSize,
+  resolveAsOf,
+  withDefault,
+} from "../arguments.js";
 import { connectionFields } from "./connection.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
@@ -115,15 +123,8 @@ export const geographyResolvers: Resolvers = {
     geographies: async (_parent, { filter, orderBy, first, after }, context) => {
       const size = pageSize(first, context.maxPageSize);
       const afterCursor = cursor(after);
-      const overlapping =
-        filter?.overlapping === null || filter?.overlapping === undefined
-          ? null
-          : entityCode(filter.overlapping, "filter.overlapping");
-      const nameContains =
-        filter?.nameContains === null || filter?.nameContains === undefined
-          ? null
-          : toSearchName(filter.nameContains);
-      if (nameContains === "") throw badUserInput("filter.nameContains", "must contain a letter or a digit");
+      const overlapping = optionalCode(filter?.overlapping, "filter.overlapping");
+      const nameContains = nameFilter(filter?.nameContains, "filter.nameContains");
       return listEntities(
         context.db,
         "Geography",

@@ -1,10 +1,17 @@
 import type { Context } from "../../context.js";
-import { badUserInput } from "../../errors.js";
 import { listEntities } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
-import { toSearchName } from "../../graph/searchName.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
-import { codeAfter, cursor, entityCode, pageSize, resolveAsOf, withDefault } from "../arguments.js";
+import {
+  codeAfter,
+  cursor,
+  entityCode,
+  nameFilter,
+  optionalCode,
+  pageSize,
+  resolveAsOf,
+  withDefault,
+} from "../arguments.js";
 import { connectionFields } from "./connection.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
@@ -83,11 +90,7 @@ export const organisationResolvers: Resolvers = {
     organisations: async (_parent, { filter, orderBy, first, after }, context) => {
       const size = pageSize(first, context.maxPageSize);
       const afterCursor = cursor(after);
-      const nameContains =
-        filter?.nameContains === null || filter?.nameContains === undefined
-          ? null
-          : toSearchName(filter.nameContains);
-      if (nameContains === "") throw badUserInput("filter.nameContains", "must contain a letter or a digit");
+      const nameContains = nameFilter(filter?.nameContains, "filter.nameContains");
       return listEntities(
         context.db,
         "Organisation",
@@ -96,14 +99,8 @@ export const organisationResolvers: Resolvers = {
           existedOn: filter?.existedOn ?? null,
           asOf: filter?.existedOn ?? (await context.defaultAsOf()),
           overlapping: null,
-          footprint:
-            filter?.footprint === null || filter?.footprint === undefined
-              ? null
-              : entityCode(filter.footprint, "filter.footprint"),
-          region:
-            filter?.region === null || filter?.region === undefined
-              ? null
-              : entityCode(filter.region, "filter.region"),
+          footprint: optionalCode(filter?.footprint, "filter.footprint"),
+          region: optionalCode(filter?.region, "filter.region"),
           nameContains,
         },
         withDefault(orderBy, "CODE"),

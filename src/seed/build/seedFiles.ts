@@ -1,11 +1,12 @@
 import type { CsvCell } from "./formatCsv.js";
 import type { SeedContent } from "./seedRows.js";
+import { SEED_FORMAT } from "../seedFormat.js";
 import { formatSourceRefs } from "./sourceRef.js";
 
 /** One output file: its name, header and cells. */
 export interface SeedFile {
   name: string;
-  header: string[];
+  header: readonly string[];
   rows: CsvCell[][];
 }
 
@@ -13,8 +14,8 @@ export interface SeedFile {
 export function seedFiles(seed: SeedContent): SeedFile[] {
   return [
     {
-      name: "sources.csv",
-      header: ["id", "file", "title", "publisher", "licence", "evidence", "url", "note"],
+      name: SEED_FORMAT.sources.file,
+      header: SEED_FORMAT.sources.columns,
       rows: seed.sources.map((s) => [
         s.id,
         s.file,
@@ -27,25 +28,13 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "areas.csv",
-      header: ["code", "name", "source"],
+      name: SEED_FORMAT.areas.file,
+      header: SEED_FORMAT.areas.columns,
       rows: seed.areas.map((a) => [a.code, a.name, formatSourceRefs(a.refs)]),
     },
     {
-      name: "organisations.csv",
-      header: [
-        "code",
-        "ods_code",
-        "name",
-        "kind",
-        "trust_type",
-        "foundation_trust",
-        "valid_from",
-        "valid_to",
-        "evidence",
-        "source",
-        "note",
-      ],
+      name: SEED_FORMAT.organisations.file,
+      header: SEED_FORMAT.organisations.columns,
       rows: seed.organisations.map((o) => [
         o.code,
         o.odsCode,
@@ -61,18 +50,8 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "footprints.csv",
-      header: [
-        "code",
-        "name",
-        "kind",
-        "former_codes",
-        "valid_from",
-        "valid_to",
-        "evidence",
-        "source",
-        "note",
-      ],
+      name: SEED_FORMAT.footprints.file,
+      header: SEED_FORMAT.footprints.columns,
       rows: seed.footprints.map((f) => [
         f.code,
         f.name,
@@ -86,18 +65,8 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "memberships.csv",
-      header: [
-        "member_code",
-        "group_code",
-        "valid_from",
-        "valid_to",
-        "partial",
-        "evidence",
-        "evidence_detail",
-        "source",
-        "note",
-      ],
+      name: SEED_FORMAT.memberships.file,
+      header: SEED_FORMAT.memberships.columns,
       rows: seed.memberships.map((m) => [
         m.memberCode,
         m.groupCode,
@@ -111,8 +80,8 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "area_memberships.csv",
-      header: ["area_code", "geography_code", "valid_from", "valid_to", "evidence", "source"],
+      name: SEED_FORMAT.areaMemberships.file,
+      header: SEED_FORMAT.areaMemberships.columns,
       rows: seed.areaMemberships.map((a) => [
         a.areaCode,
         a.geographyCode,
@@ -123,20 +92,8 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "leaders.csv",
-      header: [
-        "person_id",
-        "name",
-        "footprint_code",
-        "day_job_title",
-        "day_job_org_code",
-        "day_job_org_name",
-        "valid_from",
-        "valid_to",
-        "evidence",
-        "source",
-        "note",
-      ],
+      name: SEED_FORMAT.leaders.file,
+      header: SEED_FORMAT.leaders.columns,
       rows: seed.leaders.map((l) => [
         l.personId,
         l.name,
@@ -152,19 +109,8 @@ export function seedFiles(seed: SeedContent): SeedFile[] {
       ]),
     },
     {
-      name: "status_history.csv",
-      header: [
-        "footprint_code",
-        "system_name",
-        "whole_footprint",
-        "status",
-        "valid_from",
-        "announced",
-        "source_url",
-        "source_quote",
-        "note",
-        "source",
-      ],
+      name: SEED_FORMAT.statusHistory.file,
+      header: SEED_FORMAT.statusHistory.columns,
       rows: seed.statusHistory.map((s) => [
         s.footprintCode,
         s.systemName,

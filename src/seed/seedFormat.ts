@@ -1,0 +1,77 @@
+/** The files of a seed directory and the columns each must have, in order: the seed format's one definition. */
+export const SEED_FORMAT = {
+  sources: {
+    file: "sources.csv",
+    columns: ["id", "file", "title", "publisher", "licence", "evidence", "url", "note"],
+  },
+  areas: { file: "areas.csv", columns: ["code", "name", "source"] },
+  organisations: {
+    file: "organisations.csv",
+    columns: [
+      "code",
+      "ods_code",
+      "name",
+      "kind",
+      "trust_type",
+      "foundation_trust",
+      "valid_from",
+      "valid_to",
+      "evidence",
+      "source",
+      "note",
+    ],
+  },
+  footprints: {
+    file: "footprints.csv",
+    columns: ["code", "name", "kind", "former_codes", "valid_from", "valid_to", "evidence", "source", "note"],
+  },
+  memberships: {
+    file: "memberships.csv",
+    columns: [
+      "member_code",
+      "group_code",
+      "valid_from",
+      "valid_to",
+      "partial",
+      "evidence",
+      "evidence_detail",
+      "source",
+      "note",
+    ],
+  },
+  areaMemberships: {
+    file: "area_memberships.csv",
+    columns: ["area_code", "geography_code", "valid_from", "valid_to", "evidence", "source"],
+  },
+  leaders: {
+    file: "leaders.csv",
+    columns: [
+      "person_id",
+      "name",
+      "footprint_code",
+      "day_job_title",
+      "day_job_org_code",
+      "day_job_org_name",
+      "valid_from",
+      "valid_to",
+      "evidence",
+      "source",
+      "note",
+    ],
+  },
+  statusHistory: {
+    file: "status_history.csv",
+    columns: [
+      "footprint_code",
+      "system_name",
+      "whole_footprint",
+      "status",
+      "valid_from",
+      "announced",
+      "source_url",
+      "source_quote",
+      "note",
+      "source",
+    ],
+  },
+} as const;
