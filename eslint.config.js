@@ -3,6 +3,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["node_modules", "src/generated", "neo4j/lib", ".neo4j", "dist", "coverage", "test-results"] },
+  { ignores: ["web/src/gql"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -25,7 +26,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files are loaded through their default export.
-    files: ["eslint.config.js", "vitest.config.ts"],
+    files: ["eslint.config.js", "vitest.config.ts", "web/vite.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 );

@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts", "tests/browser/**/*.test.ts"],
           globalSetup: ["tests/helpers/globalSetup.ts"],
           // One Neo4j database: files that touch it run one at a time.
           fileParallelism: false,
