@@ -67,3 +67,42 @@ export async function listFootprintsWithStatus(
   const result = await db.read<{ footprint: EntityRow }>(LIST_FOOTPRINTS_WITH_STATUS, { status, asOf });
   return result.records.map((r) => toEntityModel(r.get("footprint"), asOf));
 }
+
+/** A footprint and the date to read its status at. */
+export interface StatusKey {
+  code: string;
+  asOf: string;
+}
+
+const FIND_STATUS_OF_FOOTPRINTS = `
+UNWIND $keys AS key
+MATCH (f:Footprint {code: key.code})
+CALL (f, key) {
+  MATCH (x:Footprint)-[:HAD_STATUS]->(s:StatusChange)
+  WHERE (x = f OR x.code IN f.formerCodes OR f.code IN x.formerCodes)
+    AND s.wholeFootprint AND s.effectiveFrom <= date(key.asOf)
+  RETURN s, x ORDER BY s.effectiveFrom DESC, s.line DESC LIMIT 1
+}
+RETURN key, s { .status, .system, .wholeFootprint, .validFrom, .announced, .effectiveFrom,
+                source: s.sourceUrl, .quote, .note, footprintCode: x.code } AS change`;
+
+/**
+ * Each footprint's status at its date: its lineage's latest whole-footprint change on or before
+ * then, one entry per key in order (null where no sourced change precedes the date).
+ */
+export async function findStatusOfFootprints(
+  db: Database,
+  keys: readonly StatusKey[],
+): Promise<(StatusChangeModel | null)[]> {
+  const result = await db.read<{ key: StatusKey; change: StatusChangeModel & { effectiveFrom: unknown } }>(
+    FIND_STATUS_OF_FOOTPRINTS,
+    { keys },
+  );
+  const byKey = new Map<string, StatusChangeModel>();
+  for (const record of result.records) {
+    const key = record.get("key");
+    const change = record.get("change");
+    byKey.set(`${key.code}@${key.asOf}`, { ...change, effectiveFrom: isoDate(change.effectiveFrom) });
+  }
+  return keys.map((key) => byKey.get(`${key.code}@${key.asOf}`) ?? null);
+}

@@ -34,6 +34,7 @@ import type {
   PersonModel,
 } from "../graph/models.js";
 import { measureOverlaps, overlapKey, type MeasuredOverlap, type OverlapKey } from "../graph/overlap.js";
+import { findStatusOfFootprints, type StatusChangeModel, type StatusKey } from "../graph/status.js";
 
 /** The per-request loaders: each batches the keys of one tick into one Cypher statement. */
 export interface Loaders {
@@ -49,6 +50,7 @@ export interface Loaders {
   rolesByPerson: DataLoader<string, LeadershipModel[]>;
   personById: DataLoader<string, PersonModel | null>;
   overlapsByGeography: DataLoader<OverlapKey, MeasuredOverlap[], string>;
+  statusOfFootprint: DataLoader<StatusKey, StatusChangeModel | null, string>;
 }
 
 /** Builds fresh loaders for one request, so that no cached result outlives it. */
@@ -74,5 +76,8 @@ export function createLoaders(db: Database): Loaders {
     rolesByPerson: new DataLoader((ids) => listRolesOfPeople(db, ids)),
     personById: new DataLoader((ids) => findPeopleByIds(db, ids)),
     overlapsByGeography: new DataLoader((keys) => measureOverlaps(db, keys), { cacheKeyFn: overlapKey }),
+    statusOfFootprint: new DataLoader((keys) => findStatusOfFootprints(db, keys), {
+      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
+    }),
   };
 }

@@ -71,4 +71,18 @@ describe("footprint status over time", () => {
     expect(after).toEqual(before);
     expect(before.length).toBeGreaterThan(0);
   });
+
+  it("gives each footprint's status on a date as a field, for lists of footprints", async () => {
+    const result = await server.execute(`{
+      frimley: geography(code: "E54000034", asOf: "2017-09-01") { ... on Footprint { status { status effectiveFrom } } }
+      derbyshire: geography(code: "E54000012", asOf: "2019-06-01") { ... on Footprint { status { status } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      frimley: {
+        status: { status: "SHADOW_ACS", effectiveFrom: expect.stringMatching(/^2017-/) as unknown },
+      },
+      derbyshire: { status: null },
+    });
+  });
 });

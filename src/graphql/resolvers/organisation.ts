@@ -121,6 +121,11 @@ export const organisationResolvers: Resolvers = {
   Footprint: {
     ...geographyFields,
     members,
+    status: async (parent, { asOf }, context) =>
+      context.loaders.statusOfFootprint.load({
+        code: parent.code,
+        asOf: await resolveAsOf(asOf, parent, context),
+      }),
     leaders: (parent, { asOf }, context) =>
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
     regions: async (parent, { asOf }, context) => {
