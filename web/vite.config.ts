@@ -36,6 +36,6 @@ export default defineConfig({
   // the pre-bundler, so the explorer is worked on through `npm run build:web`.
   optimizeDeps: { entries: ["view.html"] },
   server: {
-    proxy: { "/graphql": apiUrl, "/explorer/operations.json": apiUrl },
+    proxy: { "/graphql": apiUrl, "/explorer/operations.json": apiUrl, "/download": apiUrl },
   },
 });

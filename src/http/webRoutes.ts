@@ -4,10 +4,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { repoRoot } from "../config/readConfig.js";
+import { readSavedOperations } from "../downloads/savedOperations.js";
 import type { HttpRoute } from "./httpServer.js";
 import { sendJson } from "./httpServer.js";
 import { renderSandboxPage } from "./sandboxPage.js";
-import { readSavedOperations } from "./savedOperations.js";
 
 /** Where the web pages and saved operations are read from. */
 export interface WebRoutesOptions {
@@ -160,8 +160,13 @@ export function createWebRoutes(options: WebRoutesOptions = {}): HttpRoute[] {
     },
     {
       matches: (request, url) => isRead(request) && url.pathname === "/explorer/operations.json",
-      handle: async (_request, response) => {
-        sendJson(response, 200, { operations: await readSavedOperations(operationsDir) });
+      // Read per request, like the pages: an edited operation shows without a restart.
+      handle: (_request, response) => {
+        const operations = [...readSavedOperations(operationsDir).values()].map(
+          ({ name, title, document }) => ({ name, title, query: document }),
+        );
+        sendJson(response, 200, { operations });
+        return Promise.resolve();
       },
     },
     {

@@ -1,15 +1,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../src/config/readConfig.js";
 import type { Context } from "../../src/context.js";
+import { readSavedOperations, type SavedOperation } from "../../src/downloads/savedOperations.js";
 import type { Database } from "../../src/graph/database.js";
 import { createDefaultAsOf } from "../../src/graphql/defaultAsOf.js";
+import { createDownloadRoute } from "../../src/http/downloadRoute.js";
 import { createHttpServer } from "../../src/http/httpServer.js";
-import { readSavedOperations, type SavedOperation } from "../../src/http/savedOperations.js";
 import { createWebRoutes } from "../../src/http/webRoutes.js";
 import { createServer } from "../../src/server.js";
 import { ensureWebBuild } from "../../web/ensureWebBuild.js";
@@ -27,16 +26,24 @@ let openPage: Page | undefined;
 
 beforeAll(async () => {
   ensureWebBuild();
-  operations = await readSavedOperations(path.join(repoRoot, "operations"));
+  operations = [...readSavedOperations().values()];
   db = connectTestDatabase();
   apollo = createServer({ introspection: true, logError: () => undefined });
   await apollo.start();
-  // The HTTP server npm start runs, on the tests' Neo4j and a free port.
-  http = createHttpServer({
-    routes: createWebRoutes(),
+  // The HTTP server npm start runs, with its downloads, on the tests' Neo4j and a free port.
+  const defaultAsOf = createDefaultAsOf(db);
+  const downloads = createDownloadRoute({
     apollo,
     db,
-    defaultAsOf: createDefaultAsOf(db),
+    defaultAsOf,
+    maxPageSize: 100,
+    operations: readSavedOperations(),
+  });
+  http = createHttpServer({
+    routes: [...createWebRoutes(), downloads],
+    apollo,
+    db,
+    defaultAsOf,
     maxPageSize: 100,
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -70,6 +77,12 @@ async function open(pathAndQuery: string, before?: (tab: Page) => void): Promise
   before?.(tab);
   await tab.goto(`${baseUrl}${pathAndQuery}`);
   return tab;
+}
+
+/** Fetches a link the page holds, as a browser following it would, from the test's own server. */
+async function follow(href: string | null): Promise<Response> {
+  expect(href).not.toBeNull();
+  return fetch(new URL(href ?? "", baseUrl));
 }
 
 /** The JSON body of the next POST /graphql whose operation contains `text`. */
@@ -202,5 +215,68 @@ describe("the relationship view (/view)", () => {
     expect(await panel.getByTestId("members").innerText()).toContain("NHS Kernow CCG");
     expect(await panel.innerText()).toContain("Reconstructed from published documents");
     await page.screenshot({ path: browser.screenshotPath("view-peninsula-details") });
+  });
+
+  it("badges each STP with its status on the view's date and offers the table as a download", async () => {
+    page = await open("/view?left=STP&right=CCG&asOf=2018-06-01&focus=E54000034");
+    const badge = (code: string) => row(code).locator(".status-badge");
+    await expect
+      .poll(() => badge("E54000034").getAttribute("data-status"), { timeout: 30_000 })
+      .toBe("SHADOW_ICS");
+    expect(await badge("E54000034").locator("text").textContent()).toBe("SHADOW_ICS");
+    expect(await badge("E54000007").getAttribute("data-status")).toBe("ICS");
+    expect(await badge("E54000035").getAttribute("data-status")).toBe("ICS");
+    // Derbyshire: no source gives a status, so no badge (a gap, never a guess).
+    expect(await row("E54000012").count()).toBe(1);
+    expect(await badge("E54000012").count()).toBe(0);
+    expect(await page.getByTestId("status-legend").innerText()).toContain("status on 2018-06-01");
+
+    const panel = page.getByTestId("geography-panel");
+    await expect.poll(() => panel.getAttribute("data-code"), { timeout: 15_000 }).toBe("E54000034");
+    expect(await panel.getByTestId("panel-status").innerText()).toContain("Status on 2018-06-01: SHADOW_ICS");
+    const history = panel.getByTestId("status-history");
+    const statuses = await history
+      .locator("li")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-status")));
+    expect(statuses).toEqual(expect.arrayContaining(["CANDIDATE", "SHADOW_ACS", "SHADOW_ICS"]));
+    expect(await history.locator("li.current").getAttribute("data-status")).toBe("SHADOW_ICS");
+    expect(await history.locator("a.source-link").first().getAttribute("href")).toMatch(/^https?:\/\//);
+    await page.screenshot({ path: browser.screenshotPath("view-statuses") });
+
+    const table = page.locator('[data-download="coterminosity"] a', { hasText: "CSV" });
+    const href = await table.getAttribute("href");
+    expect(href).toBe("/download/coterminosity.csv?left=STP&right=CCG&asOf=2018-06-01");
+    const csv = await follow(href);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(await csv.text()).toContain("E54000034,Frimley Health and Care ICS,");
+    const json = await follow(
+      await page.locator('[data-download="coterminosity"] a', { hasText: "JSON" }).getAttribute("href"),
+    );
+    expect(json.status).toBe(200);
+    expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
+
+    const historyCsv = await follow(
+      await history.locator('[data-download="statusHistory"] a', { hasText: "CSV" }).getAttribute("href"),
+    );
+    expect(historyCsv.url).toBe(`${baseUrl}/download/statusHistory.csv?code=E54000034`);
+    expect(historyCsv.status).toBe(200);
+    expect(historyCsv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(await historyCsv.text()).toContain("SHADOW_ICS,Frimley Health,true");
+  });
+
+  it("badges STP columns too, and shows the status at the date it is set to", async () => {
+    page = await open("/view?left=LOCAL_AUTHORITY&right=STP&asOf=2018-06-01");
+    const badge = (code: string) => page.locator(`g.column-label[data-column="${code}"] .status-badge`);
+    await expect
+      .poll(() => badge("E54000034").getAttribute("data-status"), { timeout: 30_000 })
+      .toBe("SHADOW_ICS");
+    expect(await badge("E54000007").getAttribute("data-status")).toBe("ICS");
+
+    await page.locator('input[name="asOf"]').fill("2017-09-01");
+    await expect
+      .poll(() => badge("E54000034").getAttribute("data-status"), { timeout: 30_000 })
+      .toBe("SHADOW_ACS");
+    expect(await page.getByTestId("status-legend").innerText()).toContain("status on 2017-09-01");
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSavedOperations } from "../../src/downloads/savedOperations.js";
 import type { HttpRoute } from "../../src/http/httpServer.js";
 import { createWebRoutes } from "../../src/http/webRoutes.js";
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
   mkdirSync(operations);
   writeFileSync(
     path.join(operations, "b.graphql"),
-    "# Second question?\nquery B { dataset { areaCount } }\n",
+    "# Second question?\n# rows: dataset\nquery B { dataset { areaCount } }\n",
   );
   writeFileSync(path.join(operations, "a.graphql"), "query A { dataset { latestDate } }\n");
   writeFileSync(path.join(operations, "notes.txt"), "not an operation");
@@ -143,10 +144,36 @@ describe("createWebRoutes", () => {
         {
           name: "b",
           title: "Second question?",
-          query: "# Second question?\nquery B { dataset { areaCount } }\n",
+          query: "# Second question?\n# rows: dataset\nquery B { dataset { areaCount } }\n",
         },
       ],
     });
+  });
+
+  it("lists operations/ as the downloads read it: one reader for both", async () => {
+    const served = await listen(createWebRoutes());
+    try {
+      const response = await fetch(`${served.baseUrl}/explorer/operations.json`);
+      const body = (await response.json()) as {
+        operations: { name: string; title: string; query: string }[];
+      };
+      expect(body.operations).toEqual(
+        [...readSavedOperations().values()].map(({ name, title, document }) => ({
+          name,
+          title,
+          query: document,
+        })),
+      );
+      expect(body.operations.find((operation) => operation.name === "statusHistory")?.title).toBe(
+        "One footprint's path from STP to ICS, with every source",
+      );
+    } finally {
+      await new Promise<void>((resolve) => {
+        served.server.close(() => {
+          resolve();
+        });
+      });
+    }
   });
 
   it("serves Apollo's Sandbox at /sandbox, pointed at /graphql", async () => {

@@ -10,16 +10,20 @@ import {
   VERDICT_COLOURS,
   verdictText,
 } from "./labels";
+import { DownloadLinks } from "./downloadLinks";
 import type { ReportRow } from "./matrixLayout";
 import { ViewGeographyQuery as GeographyDocument } from "./queries";
+import { StatusChip } from "./statusChip";
+import { statusTitle } from "./statuses";
 
 type Geography = NonNullable<ViewGeographyQuery["geography"]>;
 type Overlap = Geography["overlaps"][number];
+type StatusHistory = ViewGeographyQuery["statusHistory"];
 
 type Loaded =
   | { state: "loading"; code: string }
   | { state: "error"; code: string; message: string }
-  | { state: "done"; code: string; geography: Geography | null };
+  | { state: "done"; code: string; geography: Geography | null; statusHistory: StatusHistory };
 
 const KIND_ORDER: GeographyKind[] = ["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"];
 
@@ -42,7 +46,7 @@ export function GeographyPanel({ code, asOf, row, right, onSelect }: GeographyPa
     setLoaded({ state: "loading", code });
     graphqlRequest(GeographyDocument, { code, asOf }, controller.signal).then(
       (data) => {
-        setLoaded({ state: "done", code, geography: data.geography });
+        setLoaded({ state: "done", code, geography: data.geography, statusHistory: data.statusHistory });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -91,6 +95,22 @@ export function GeographyPanel({ code, asOf, row, right, onSelect }: GeographyPa
             certain than the others.
           </div>
         ) : null}
+        {geography.__typename === "Footprint" && geography.kind === "STP" ? (
+          <div className="panel-status" data-testid="panel-status">
+            Status on {asOf}:{" "}
+            {geography.status !== null ? (
+              <>
+                <StatusChip status={geography.status.status} title={statusTitle(geography.status, asOf)} />
+                <span className="muted">
+                  {" "}
+                  as &ldquo;{geography.status.system}&rdquo; from {geography.status.effectiveFrom ?? "?"}
+                </span>
+              </>
+            ) : (
+              <span className="muted">none sourced by then</span>
+            )}
+          </div>
+        ) : null}
         {row !== undefined ? (
           <div className="panel-verdict" style={{ borderColor: VERDICT_COLOURS[row.verdict] }}>
             <span className="verdict-badge" style={{ background: VERDICT_COLOURS[row.verdict] }}>
@@ -106,6 +126,16 @@ export function GeographyPanel({ code, asOf, row, right, onSelect }: GeographyPa
           </div>
         ) : null}
       </header>
+
+      {geography.__typename === "Footprint" &&
+      (geography.kind === "STP" || loaded.statusHistory.length > 0) ? (
+        <StatusHistorySection
+          code={geography.code}
+          name={geography.name}
+          asOf={asOf}
+          history={loaded.statusHistory}
+        />
+      ) : null}
 
       {geography.__typename === "Footprint" ? (
         <>
@@ -219,5 +249,94 @@ export function GeographyPanel({ code, asOf, row, right, onSelect }: GeographyPa
         ) : null}
       </section>
     </aside>
+  );
+}
+
+/** Where a change stands: the one that gives the footprint's status on `asOf`, one taking effect later, or neither. */
+function currentIndexOf(history: StatusHistory, asOf: string): number {
+  // The API lists changes oldest first, same-day ones in seed order: the last one by `asOf` counts.
+  return history.findLastIndex(
+    (change) => change.wholeFootprint && change.effectiveFrom !== null && change.effectiveFrom <= asOf,
+  );
+}
+
+/** Every sourced status change of a footprint, oldest first, with its source; the one in force on `asOf` marked. */
+function StatusHistorySection({
+  code,
+  name,
+  asOf,
+  history,
+}: {
+  code: string;
+  name: string;
+  asOf: string;
+  history: StatusHistory;
+}) {
+  const current = currentIndexOf(history, asOf);
+  return (
+    <section data-testid="status-history">
+      <div className="section-head">
+        <h3>Status history</h3>
+        <DownloadLinks
+          operation="statusHistory"
+          variables={{ code }}
+          what={`every sourced status change of ${name}, with its source`}
+        />
+      </div>
+      {history.length === 0 ? (
+        <p className="muted">No source gives it a status: a gap in the data, not a status.</p>
+      ) : (
+        <ol className="status-history">
+          {history.map((change, index) => {
+            const later = change.effectiveFrom !== null && change.effectiveFrom > asOf;
+            return (
+              <li
+                key={`${change.source}-${change.status}-${change.system}-${String(index)}`}
+                className={index === current ? "current" : later ? "later" : undefined}
+                data-status={change.status}
+                data-whole-footprint={change.wholeFootprint ? "true" : "false"}
+              >
+                <span className="status-date">
+                  {change.validFrom ?? change.announced ?? "undated"}
+                  {change.validFrom === null && change.announced !== null ? (
+                    <abbr title="The date it was announced: the source gives no date it took effect">
+                      {" "}
+                      ann.
+                    </abbr>
+                  ) : null}
+                </span>
+                <div className="status-body">
+                  <StatusChip
+                    status={change.status}
+                    title={`${change.system}${change.quote !== null ? `: “${change.quote}”` : ""}`}
+                  />
+                  {change.wholeFootprint ? null : (
+                    <span className="smaller-system">
+                      {change.system}{" "}
+                      <span className="muted">
+                        (a smaller system inside it, not the footprint&rsquo;s status)
+                      </span>
+                    </span>
+                  )}
+                  {index === current ? <span className="tag tag-current">in force on {asOf}</span> : null}
+                  {later ? <span className="muted"> after {asOf}</span> : null}
+                  <div className="status-meta">
+                    <a className="source-link" href={change.source} target="_blank" rel="noreferrer">
+                      source
+                    </a>
+                    {change.note !== null ? (
+                      <details className="status-note">
+                        <summary>note</summary>
+                        {change.note}
+                      </details>
+                    ) : null}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { GeographyKind, OverlapRelation, Verdict } from "../gql/graphql";
+import type { GeographyKind, OverlapRelation, SystemStatus, Verdict } from "../gql/graphql";
 
 const KIND_LABELS: Record<GeographyKind, [singular: string, plural: string]> = {
   STP: ["STP", "STPs"],
@@ -77,3 +77,17 @@ export const RELATION_SYMBOLS: Record<OverlapRelation, string> = {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * How a footprint's status is drawn: accountable care (teal) and integrated care (indigo), a shadow
+ * status outlined and a designated one filled, so the path STP → shadow → designated reads left to right.
+ */
+export const STATUS_STYLES: Record<SystemStatus, { colour: string; outline: boolean; meaning: string }> = {
+  CANDIDATE: { colour: "#607d8b", outline: true, meaning: "named a likely candidate; not a designation" },
+  DEVOLVED: { colour: "#8d6e63", outline: false, meaning: "a health devolution deal area" },
+  SHADOW_ACS: { colour: "#00838f", outline: true, meaning: "shadow accountable care system" },
+  ACS: { colour: "#00838f", outline: false, meaning: "accountable care system" },
+  SHADOW_ICS: { colour: "#3949ab", outline: true, meaning: "shadow integrated care system" },
+  ICS: { colour: "#3949ab", outline: false, meaning: "integrated care system" },
+  ICP: { colour: "#ad1457", outline: false, meaning: "integrated care partnership inside a larger system" },
+};

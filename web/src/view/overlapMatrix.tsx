@@ -1,5 +1,5 @@
 import type { GeographyKind } from "../gql/graphql";
-import { kindLabel, percent, RELATION_COLOURS, relationText, VERDICT_COLOURS } from "./labels";
+import { kindLabel, percent, RELATION_COLOURS, relationText, STATUS_STYLES, VERDICT_COLOURS } from "./labels";
 import {
   isHighlighted,
   rowLessCertain,
@@ -7,14 +7,19 @@ import {
   type MatrixLayout,
   type ReportRow,
 } from "./matrixLayout";
+import { statusTitle, type StatusChange, type StatusesAt } from "./statuses";
 
 const CELL = 16;
 const LABEL_WIDTH = 290;
 const VERDICT_WIDTH = 96;
-const HEADER_HEIGHT = 190;
+const BASE_HEADER_HEIGHT = 190;
 const GAP_SPACING = 12;
 const MAX_LABEL = 40;
 const LABEL_RUN = 190;
+/** The status column beside STP rows, and the run a status badge takes along an STP column's label. */
+const STATUS_WIDTH = 80;
+const BADGE_WIDTH = 70;
+const BADGE_RUN = BADGE_WIDTH + 4;
 
 function shorten(name: string, length = MAX_LABEL): string {
   return name.length > length ? `${name.slice(0, length - 1)}…` : name;
@@ -24,6 +29,10 @@ interface OverlapMatrixProps {
   layout: MatrixLayout;
   left: GeographyKind;
   right: GeographyKind;
+  /** The report's date. */
+  asOf: string;
+  /** Each STP's status on `asOf`, drawn beside STP names; undefined while loading or unavailable. */
+  statuses: StatusesAt | undefined;
   selectedCode: string | undefined;
   onSelect: (code: string) => void;
 }
@@ -33,16 +42,34 @@ interface OverlapMatrixProps {
  * where they share ground (its size is the share of the row's ground, its colour the relation),
  * and a last column for the row's ground no right-hand geography covers (the gap). Rows worth a
  * look are banded in their verdict's colour; less certain (reconstructed) geographies are dashed.
+ * STP names carry a badge of their status on the report's date, where the sources give one.
  */
-export function OverlapMatrix({ layout, left, right, selectedCode, onSelect }: OverlapMatrixProps) {
+export function OverlapMatrix({
+  layout,
+  left,
+  right,
+  asOf,
+  statuses,
+  selectedCode,
+  onSelect,
+}: OverlapMatrixProps) {
   const { rows, columns, columnIndex, usualVerdict } = layout;
-  const gridLeft = LABEL_WIDTH + VERDICT_WIDTH;
+  const rowStatuses = left === "STP";
+  const columnStatuses = right === "STP";
+  // Statuses only count for the date they were asked for.
+  const statusOf = (code: string): StatusChange | null | undefined =>
+    statuses?.asOf === asOf ? statuses.byCode.get(code) : undefined;
+  const verdictX = LABEL_WIDTH + (rowStatuses ? STATUS_WIDTH : 0);
+  const gridLeft = verdictX + VERDICT_WIDTH;
   const gapX = gridLeft + columns.length * CELL + GAP_SPACING;
   const width = gapX + CELL + 24;
-  const height = HEADER_HEIGHT + rows.length * CELL + 8;
+  // Slanted labels rise at 60°: a badge before each column's name needs that much more room.
+  const headerHeight =
+    BASE_HEADER_HEIGHT + (columnStatuses ? Math.ceil(BADGE_RUN * Math.sin(Math.PI / 3)) : 0);
+  const height = headerHeight + rows.length * CELL + 8;
   const selectedColumn = selectedCode === undefined ? undefined : columnIndex.get(selectedCode);
 
-  const rowY = (index: number): number => HEADER_HEIGHT + index * CELL;
+  const rowY = (index: number): number => headerHeight + index * CELL;
   const columnX = (index: number): number => gridLeft + index * CELL;
 
   return (
@@ -73,7 +100,7 @@ export function OverlapMatrix({ layout, left, right, selectedCode, onSelect }: O
           <rect
             key={`band-${column.code}`}
             x={columnX(index)}
-            y={HEADER_HEIGHT - 4}
+            y={headerHeight - 4}
             width={CELL}
             height={rows.length * CELL + 8}
             fill={index === selectedColumn ? "#1e88e5" : "#f9a825"}
@@ -82,6 +109,21 @@ export function OverlapMatrix({ layout, left, right, selectedCode, onSelect }: O
         ) : null,
       )}
 
+      {/* Headers of the status and verdict columns. */}
+      <g fontSize="10" fill="#616161" textAnchor="middle">
+        {rowStatuses ? (
+          <text x={LABEL_WIDTH + (STATUS_WIDTH - 6) / 2} y={headerHeight - 20}>
+            status on
+            <tspan x={LABEL_WIDTH + (STATUS_WIDTH - 6) / 2} dy={12}>
+              {asOf}
+            </tspan>
+          </text>
+        ) : null}
+        <text x={verdictX + 2 + (VERDICT_WIDTH - 10) / 2} y={headerHeight - 8}>
+          verdict
+        </text>
+      </g>
+
       {/* Row bands and labels. */}
       {rows.map((row, index) => (
         <MatrixRow
@@ -89,6 +131,10 @@ export function OverlapMatrix({ layout, left, right, selectedCode, onSelect }: O
           row={row}
           y={rowY(index)}
           width={width}
+          verdictX={verdictX}
+          statusX={rowStatuses ? LABEL_WIDTH : undefined}
+          status={rowStatuses ? statusOf(row.geography.code) : undefined}
+          asOf={asOf}
           highlighted={isHighlighted(row, usualVerdict)}
           selected={row.geography.code === selectedCode}
           onSelect={onSelect}
@@ -102,44 +148,50 @@ export function OverlapMatrix({ layout, left, right, selectedCode, onSelect }: O
             key={`grid-${column.code}`}
             x1={columnX(index)}
             x2={columnX(index)}
-            y1={HEADER_HEIGHT}
-            y2={HEADER_HEIGHT + rows.length * CELL}
+            y1={headerHeight}
+            y2={headerHeight + rows.length * CELL}
             strokeDasharray={column.lessCertain ? "2 3" : undefined}
           />
         ))}
       </g>
 
       {/* Column headers. */}
-      {columns.map((column, index) => (
-        <g
-          key={`head-${column.code}`}
-          className="column-label"
-          data-column={column.code}
-          data-highlighted={column.highlighted ? "true" : undefined}
-          data-less-certain={column.lessCertain ? "true" : undefined}
-          onClick={() => {
-            onSelect(column.code);
-          }}
-        >
-          <title>
-            {`${column.name} (${column.code})${column.lessCertain ? ", reconstructed from documents: less certain" : ""}: shares ground with ${column.rowCount} ${kindLabel(left, column.rowCount)}`}
-          </title>
-          <g transform={`translate(${columnX(index) + CELL / 2 + 4}, ${HEADER_HEIGHT - 8}) rotate(-60)`}>
-            {/* The click target runs along the slanted label, clear of its neighbours'. */}
-            <rect x={-2} y={-10} width={LABEL_RUN} height={12} fill="transparent" />
-            <text
-              fontSize="11"
-              fontStyle={column.lessCertain ? "italic" : undefined}
-              fontWeight={column.highlighted || index === selectedColumn ? 700 : 400}
-              fill={column.partial ? VERDICT_COLOURS.STRADDLES : column.highlighted ? "#e65100" : "#333"}
-            >
-              {`${column.lessCertain ? "≈ " : ""}${shorten(column.name, 30)}`}
-            </text>
+      {columns.map((column, index) => {
+        const status = columnStatuses ? statusOf(column.code) : undefined;
+        const nameX = columnStatuses ? BADGE_RUN : 0;
+        return (
+          <g
+            key={`head-${column.code}`}
+            className="column-label"
+            data-column={column.code}
+            data-highlighted={column.highlighted ? "true" : undefined}
+            data-less-certain={column.lessCertain ? "true" : undefined}
+            onClick={() => {
+              onSelect(column.code);
+            }}
+          >
+            <title>
+              {`${column.name} (${column.code})${column.lessCertain ? ", reconstructed from documents: less certain" : ""}: shares ground with ${column.rowCount} ${kindLabel(left, column.rowCount)}${status != null ? `; ${status.status} on ${asOf}` : ""}`}
+            </title>
+            <g transform={`translate(${columnX(index) + CELL / 2 + 4}, ${headerHeight - 8}) rotate(-60)`}>
+              {/* The click target runs along the slanted label, clear of its neighbours'. */}
+              <rect x={-2} y={-10} width={nameX + LABEL_RUN} height={12} fill="transparent" />
+              {status != null ? <StatusBadge change={status} x={0} y={-9.5} asOf={asOf} /> : null}
+              <text
+                x={nameX}
+                fontSize="11"
+                fontStyle={column.lessCertain ? "italic" : undefined}
+                fontWeight={column.highlighted || index === selectedColumn ? 700 : 400}
+                fill={column.partial ? VERDICT_COLOURS.STRADDLES : column.highlighted ? "#e65100" : "#333"}
+              >
+                {`${column.lessCertain ? "≈ " : ""}${shorten(column.name, 30)}`}
+              </text>
+            </g>
           </g>
-        </g>
-      ))}
+        );
+      })}
       <text
-        transform={`translate(${gapX + CELL / 2 + 4}, ${HEADER_HEIGHT - 8}) rotate(-60)`}
+        transform={`translate(${gapX + CELL / 2 + 4}, ${headerHeight - 8}) rotate(-60)`}
         fontSize="11"
         fontStyle="italic"
         fill="#616161"
@@ -227,10 +279,45 @@ function GapCell({
   );
 }
 
+/** A footprint's status on the report's date: filled when designated, outlined when shadow. */
+function StatusBadge({ change, x, y, asOf }: { change: StatusChange; x: number; y: number; asOf: string }) {
+  const style = STATUS_STYLES[change.status];
+  return (
+    <g className="status-badge" data-status={change.status}>
+      <title>{statusTitle(change, asOf)}</title>
+      <rect
+        x={x + 0.6}
+        y={y + 0.6}
+        width={BADGE_WIDTH - 1.2}
+        height={CELL - 5.2}
+        rx={2}
+        fill={style.outline ? "#fff" : style.colour}
+        stroke={style.colour}
+        strokeWidth={1.2}
+      />
+      <text
+        x={x + BADGE_WIDTH / 2}
+        y={y + CELL - 7.5}
+        fontSize="8.5"
+        fontWeight={700}
+        letterSpacing="0.02em"
+        fill={style.outline ? style.colour : "#fff"}
+        textAnchor="middle"
+      >
+        {change.status}
+      </text>
+    </g>
+  );
+}
+
 function MatrixRow({
   row,
   y,
   width,
+  verdictX,
+  statusX,
+  status,
+  asOf,
   highlighted,
   selected,
   onSelect,
@@ -238,6 +325,12 @@ function MatrixRow({
   row: ReportRow;
   y: number;
   width: number;
+  verdictX: number;
+  /** Where the status column starts; undefined when the rows are not STPs. */
+  statusX: number | undefined;
+  /** The row's status on `asOf`: null when the sources give none by then, undefined when not known (yet). */
+  status: StatusChange | null | undefined;
+  asOf: string;
   highlighted: boolean;
   selected: boolean;
   onSelect: (code: string) => void;
@@ -255,7 +348,7 @@ function MatrixRow({
       }}
     >
       <title>
-        {`${row.geography.name} (${row.geography.code}): ${row.verdict}${row.uncoveredAreas > 0 ? `, ${row.uncoveredAreas} areas uncovered` : ""}${row.lessCertainAreas > 0 ? `, ${row.lessCertainAreas} areas placed on reconstructed or derived evidence` : ""}`}
+        {`${row.geography.name} (${row.geography.code}): ${row.verdict}${row.uncoveredAreas > 0 ? `, ${row.uncoveredAreas} areas uncovered` : ""}${row.lessCertainAreas > 0 ? `, ${row.lessCertainAreas} areas placed on reconstructed or derived evidence` : ""}${status === null ? `; no sourced status by ${asOf}` : status !== undefined ? `; ${status.status} on ${asOf}` : ""}`}
       </title>
       <rect
         x={0}
@@ -284,9 +377,12 @@ function MatrixRow({
       >
         {`${lessCertain ? "≈ " : ""}${shorten(row.geography.name)}`}
       </text>
-      <rect x={LABEL_WIDTH + 2} y={y + 2} width={VERDICT_WIDTH - 10} height={CELL - 4} rx={6} fill={colour} />
+      {statusX !== undefined && status != null ? (
+        <StatusBadge change={status} x={statusX} y={y + 2} asOf={asOf} />
+      ) : null}
+      <rect x={verdictX + 2} y={y + 2} width={VERDICT_WIDTH - 10} height={CELL - 4} rx={6} fill={colour} />
       <text
-        x={LABEL_WIDTH + 2 + (VERDICT_WIDTH - 10) / 2}
+        x={verdictX + 2 + (VERDICT_WIDTH - 10) / 2}
         y={y + CELL - 4.5}
         fontSize="9.5"
         fontWeight={700}

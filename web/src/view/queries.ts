@@ -1,5 +1,15 @@
 import { graphql } from "../gql";
 
+/** What a status badge shows: the status, the system the source names, from when, and the source. */
+export const ViewStatusChangeFragment = graphql(`
+  fragment ViewStatusChange on StatusChange {
+    status
+    system
+    effectiveFrom
+    source
+  }
+`);
+
 /** Every left-hand geography of one kind against the right-hand ones of another, at a date. */
 export const ViewCoterminosityQuery = graphql(`
   query ViewCoterminosity($left: GeographyKind!, $right: GeographyKind!, $asOf: Date) {
@@ -66,6 +76,9 @@ export const ViewGeographyQuery = graphql(`
       ... on Footprint {
         evidence
         formerCodes
+        status(asOf: $asOf) {
+          ...ViewStatusChange
+        }
         members(asOf: $asOf, first: 100) {
           totalCount
           edges {
@@ -123,6 +136,36 @@ export const ViewGeographyQuery = graphql(`
           partial
           evidence
         }
+      }
+    }
+    statusHistory(code: $code) {
+      ...ViewStatusChange
+      wholeFootprint
+      validFrom
+      announced
+      quote
+      note
+    }
+  }
+`);
+
+/** Each STP existing on `asOf` with its status then (null where no source gives one by then), a page at a time. */
+export const ViewStatusesQuery = graphql(`
+  query ViewStatuses($asOf: Date!, $after: String) {
+    geographies(filter: { kind: STP, existedOn: $asOf }, first: 100, after: $after) {
+      edges {
+        node {
+          code
+          ... on Footprint {
+            status(asOf: $asOf) {
+              ...ViewStatusChange
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { graphqlRequest } from "../api/graphqlRequest";
 import type { GeographyKind, Verdict } from "../gql/graphql";
+import { DownloadLinks } from "./downloadLinks";
 import { describeFindings } from "./findings";
 import { GeographyPanel } from "./geographyPanel";
 import { KIND_TITLES, kindLabel, RELATION_COLOURS, VERDICT_COLOURS, verdictText } from "./labels";
 import { layoutMatrix, type Report } from "./matrixLayout";
 import { OverlapMatrix } from "./overlapMatrix";
 import { ViewCoterminosityQuery } from "./queries";
+import { StatusChip } from "./statusChip";
+import { fetchStatuses, type StatusesAt } from "./statuses";
 
 const KINDS: GeographyKind[] = ["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"];
 const VERDICTS: Verdict[] = ["COTERMINOUS", "NESTED", "UNION", "STRADDLES", "NONE"];
@@ -62,6 +65,12 @@ function writeSelection(selection: Selection): void {
 
 type Loaded = { state: "loading" } | { state: "error"; message: string } | { state: "done"; report: Report };
 
+/** The STPs' statuses at the report's date; an error leaves the matrix without badges. */
+type StatusesLoaded =
+  | { state: "loading" }
+  | { state: "error"; asOf: string; message: string }
+  | { state: "done"; statuses: StatusesAt };
+
 /** The relationship view: pick two kinds of geography and a date, see how their ground overlaps. */
 export function RelationshipView() {
   const [selection, setSelection] = useState<Selection>(() => readSelection(window.location.search));
@@ -97,6 +106,31 @@ export function RelationshipView() {
   }, [left, right, asOf]);
 
   const report = loaded.state === "done" ? loaded.report : undefined;
+  // Statuses are STPs': asked for once a side is STP and the report has settled its date.
+  const statusDate = report !== undefined && (left === "STP" || right === "STP") ? report.asOf : undefined;
+  const [statusesLoaded, setStatusesLoaded] = useState<StatusesLoaded>({ state: "loading" });
+  useEffect(() => {
+    if (statusDate === undefined) return;
+    const controller = new AbortController();
+    setStatusesLoaded({ state: "loading" });
+    fetchStatuses(statusDate, controller.signal).then(
+      (statuses) => {
+        setStatusesLoaded({ state: "done", statuses });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setStatusesLoaded({
+          state: "error",
+          asOf: statusDate,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+    return () => {
+      controller.abort();
+    };
+  }, [statusDate]);
+  const statuses = statusesLoaded.state === "done" ? statusesLoaded.statuses : undefined;
   const fullLayout = useMemo(
     () => (report === undefined ? undefined : layoutMatrix(report, report.geographies)),
     [report],
@@ -240,6 +274,11 @@ export function RelationshipView() {
                   ? `${report.geographies.length} ${kindLabel(left, report.geographies.length)}`
                   : `showing ${layout.rows.length} of ${report.geographies.length}`}
               </span>
+              <DownloadLinks
+                operation="coterminosity"
+                variables={{ left: report.left, right: report.right, asOf: report.asOf }}
+                what={`the table: every ${kindLabel(report.left)} against the ${kindLabel(report.right, 2)} on ${report.asOf}, one row per overlap, all verdicts`}
+              />
             </section>
 
             {findings.length > 0 ? (
@@ -264,13 +303,18 @@ export function RelationshipView() {
               </ul>
             ) : null}
 
-            <Legend right={right} />
+            <Legend right={right} statusDate={statusDate} />
+            {statusesLoaded.state === "error" && statusesLoaded.asOf === statusDate ? (
+              <p className="error">The STPs&rsquo; statuses could not be loaded: {statusesLoaded.message}</p>
+            ) : null}
 
             <div className="matrix-scroll">
               <OverlapMatrix
                 layout={layout}
                 left={left}
                 right={right}
+                asOf={report.asOf}
+                statuses={statuses}
                 selectedCode={selection.focus}
                 onSelect={select}
               />
@@ -308,7 +352,8 @@ export function RelationshipView() {
   );
 }
 
-function Legend({ right }: { right: GeographyKind }) {
+/** `statusDate`: the date the STPs' status badges are for, when a side is STP. */
+function Legend({ right, statusDate }: { right: GeographyKind; statusDate: string | undefined }) {
   const item = (colour: string, text: string) => (
     <span className="legend-item">
       <span className="legend-swatch" style={{ background: colour }} />
@@ -329,6 +374,14 @@ function Legend({ right }: { right: GeographyKind }) {
         <span className="legend-swatch dashed" />≈ reconstructed from documents: less certain
       </span>
       <span className="legend-item muted">square size: share of the row&rsquo;s ground</span>
+      {statusDate !== undefined ? (
+        <span className="legend-item" data-testid="status-legend">
+          <StatusChip status="ICS" />
+          <StatusChip status="SHADOW_ICS" />
+          each STP&rsquo;s status on {statusDate}, as the sources give it (outlined: shadow; no badge: none
+          sourced by then)
+        </span>
+      ) : null}
     </div>
   );
 }
