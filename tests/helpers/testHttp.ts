@@ -24,7 +24,11 @@ export async function startTestHttp(db: Database): Promise<{ url: string; stop: 
   return {
     url: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await new Promise<void>((resolve) => http.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        http.close(() => {
+          resolve();
+        }),
+      );
       await apollo.stop();
     },
   };

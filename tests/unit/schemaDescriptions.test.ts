@@ -14,13 +14,17 @@ function undescribed(): string[] {
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
-        for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of field.args)
+          if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
     }
-    if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    if (isEnumType(type))
+      for (const value of type.getValues())
+        if (!value.description) missing.push(`${type.name}.${value.name}`);
   }
   return missing;
 }
