@@ -85,13 +85,22 @@ async function follow(href: string | null): Promise<Response> {
   return fetch(new URL(href ?? "", baseUrl));
 }
 
-/** The JSON body of the next POST /graphql whose operation contains `text`. */
+/** The JSON body of the next POST /graphql whose query document contains `text`. */
 async function nextGraphQLAnswer(where: Page, text: string): Promise<unknown> {
   const response = await where.waitForResponse(
     (candidate) =>
-      candidate.url().endsWith("/graphql") && (candidate.request().postData() ?? "").includes(text),
+      candidate.url().endsWith("/graphql") && queryDocumentOf(candidate.request().postData()).includes(text),
   );
   return response.json();
+}
+
+function queryDocumentOf(postData: string | null): string {
+  try {
+    const body = JSON.parse(postData ?? "{}") as { query?: unknown };
+    return typeof body.query === "string" ? body.query : "";
+  } catch {
+    return "";
+  }
 }
 
 describe("the explorer (/explorer)", () => {
@@ -114,11 +123,16 @@ describe("the explorer (/explorer)", () => {
 
     await page.locator('button[data-operation="ldrsAcrossStps"]').click();
     await expect.poll(() => page.locator(".graphiql-tab-active").innerText()).toContain("LdrsAcrossStps");
+    // The editor follows the tab a moment later; executing before then would send the previous query.
+    await expect
+      .poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 15_000 })
+      .toContain("LdrsAcrossStps");
     const answer = nextGraphQLAnswer(page, "LdrsAcrossStps");
     await page.locator(".graphiql-execute-button").click();
     const body = (await answer) as {
       data: { coterminosity: { geographies: { geography: { code: string }; verdict: string }[] } };
     };
+    expect(body, JSON.stringify(body).slice(0, 500)).toHaveProperty("data.coterminosity.geographies");
     const peninsula = body.data.coterminosity.geographies.find(
       (entry) => entry.geography.code === "LDR-PENINSULA",
     );
