@@ -6,6 +6,10 @@ export const ErrorCode = {
   BadUserInput: "BAD_USER_INPUT",
   DatabaseUnavailable: "DATABASE_UNAVAILABLE",
   DatabaseTimeout: "DATABASE_TIMEOUT",
+  QueryTooDeep: "QUERY_TOO_DEEP",
+  QueryTooComplex: "QUERY_TOO_COMPLEX",
+  TooManyAliases: "TOO_MANY_ALIASES",
+  QueryTooLarge: "QUERY_TOO_LARGE",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,7 @@ try {
       log(`${signal} again: exiting now.`);
       process.exit(1);
     }
+    firstSignalAt = Date.now();
     log(
       `${signal}: draining requests, closing the driver${service.neo4j.local ? " and stopping the local Neo4j" : ""} …`,
     );

@@ -1,14 +1,19 @@
 import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.js";
 import { ErrorCode, toGraphQLError } from "./errors.js";
 import { DateLiteralRule } from "./graphql/dateArgument.js";
+import { DEFAULT_QUERY_LIMITS, limitRules, tokenLimitOf, type QueryLimits } from "./graphql/limits.js";
+import { KnownOperationTypeRule } from "./graphql/operationTypeRule.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { readTypeDefs } from "./graphql/typeDefs.js";
 
 export interface ServerOptions {
   introspection: boolean;
+  /** Depth, cost, alias and token limits; any not given takes its DEFAULT_QUERY_LIMITS value. */
+  limits?: Partial<QueryLimits>;
   /** Where unexpected errors are logged in full; the client only sees a masked one. */
   logError?: (error: unknown) => void;
 }
@@ -25,6 +30,14 @@ const PASSED_THROUGH = new Set<string>([
   "BAD_REQUEST",
 ]);
 
+// Codes a validation rule raises that the client sees as they are, instead of GRAPHQL_VALIDATION_FAILED.
+const VALIDATION_CODES = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.QueryTooDeep,
+  ErrorCode.QueryTooComplex,
+  ErrorCode.TooManyAliases,
+]);
+
 /** The GraphQL server, without a listener: index.ts and the tests share it. */
 export function createServer(options: ServerOptions): ApolloServer<Context> {
   const logError =
@@ -32,25 +45,40 @@ export function createServer(options: ServerOptions): ApolloServer<Context> {
     ((error: unknown) => {
       console.error(error);
     });
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   return new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
-    validationRules: [DateLiteralRule],
+    // No type or field sets a cache hint, so the per-field cache-control bookkeeping is skipped.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+    // The service handles SIGINT and SIGTERM: it drains HTTP before it stops Apollo. Apollo's own
+    // handler would stop it under requests still draining, and a second stop() never settles.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [DateLiteralRule, KnownOperationTypeRule, ...limitRules(limits)],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.["code"];
-      // A validation error raised as bad user input (a malformed Date literal) keeps its own code.
+      // A validation error raised as bad user input (a malformed Date literal) or over a limit keeps its own code.
       const original = unwrapResolverError(error);
       if (code === "GRAPHQL_VALIDATION_FAILED" && original instanceof GraphQLError) {
         const originalExtensions =
           original.originalError instanceof GraphQLError
             ? original.originalError.extensions
             : original.extensions;
-        if (originalExtensions["code"] === ErrorCode.BadUserInput) {
+        const originalCode = originalExtensions["code"];
+        if (typeof originalCode === "string" && VALIDATION_CODES.has(originalCode)) {
           return { ...formatted, extensions: { ...formatted.extensions, ...originalExtensions } };
         }
+      }
+      const maxTokens = code === "GRAPHQL_PARSE_FAILED" ? tokenLimitOf(formatted.message) : undefined;
+      if (maxTokens !== undefined) {
+        return {
+          ...formatted,
+          extensions: { ...formatted.extensions, code: ErrorCode.QueryTooLarge, maxTokens },
+        };
       }
       if (typeof code === "string" && PASSED_THROUGH.has(code)) return formatted;
       const translated = toGraphQLError(original);

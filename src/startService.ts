@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "./config/readConfig.js";
 import { isDatasetLoaded } from "./graph/dataset.js";
 import { applyGraphSchema } from "./graph/graphSchema.js";
-import { createDefaultAsOf } from "./graphql/defaultAsOf.js";
+import { createDatasetDefaults } from "./graphql/datasetDefaults.js";
 import { readSavedOperations } from "./downloads/savedOperations.js";
 import { createDownloadRoute } from "./http/downloadRoute.js";
 import { createHttpServer } from "./http/httpServer.js";
@@ -41,13 +41,22 @@ export async function startService(config: Config, log: (line: string) => void):
         `Seed loaded in ${loaded.seconds.toFixed(1)} s (${result.seed.areas.length} areas, ${loaded.report.areaGroups} area groups).`,
       );
     }
-    const apollo = createServer({ introspection: config.introspection });
+    const apollo = createServer({
+      introspection: config.introspection,
+      limits: {
+        maxDepth: config.maxDepth,
+        maxCost: config.maxCost,
+        maxAliases: config.maxAliases,
+        maxTokens: config.maxTokens,
+        maxPageSize: config.maxPageSize,
+      },
+    });
     await apollo.start();
-    const defaultAsOf = createDefaultAsOf(neo4j.db);
+    const defaults = createDatasetDefaults(neo4j.db);
     const downloads = createDownloadRoute({
       apollo,
       db: neo4j.db,
-      defaultAsOf,
+      defaults,
       maxPageSize: config.maxPageSize,
       operations: readSavedOperations(),
     });
@@ -55,7 +64,7 @@ export async function startService(config: Config, log: (line: string) => void):
       routes: [...createWebRoutes(), downloads],
       apollo,
       db: neo4j.db,
-      defaultAsOf,
+      defaults,
       maxPageSize: config.maxPageSize,
     });
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_QUERY_LIMITS } from "../graphql/limits.js";
 
 /** Where this checkout lives; local Neo4j homes and the seed are found from it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,6 +20,11 @@ export interface Config {
   queryTimeoutMs: number;
   maxPageSize: number;
   introspection: boolean;
+  /** Operation limits checked before execution (src/graphql/limits.ts). */
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
 }
 
 /** A configuration problem, reported to the user as one line per bad variable. */
@@ -128,6 +134,10 @@ export function readConfig(env: Env = process.env, options: { forTests?: boolean
     queryTimeoutMs: read.integer("QUERY_TIMEOUT_MS", 10_000, 100, 600_000),
     maxPageSize: read.integer("MAX_PAGE_SIZE", 100, 1, 10_000),
     introspection: read.boolean("INTROSPECTION", true),
+    maxDepth: read.integer("MAX_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth, 1, 1_000),
+    maxCost: read.integer("MAX_COST", DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),
+    maxAliases: read.integer("MAX_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000),
+    maxTokens: read.integer("MAX_TOKENS", DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

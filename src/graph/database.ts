@@ -17,8 +17,8 @@ export interface DatabaseOptions {
 }
 
 /**
- * The one door to Neo4j: reads run in read mode, writes in write mode, each in a managed
- * transaction with a timeout. Only src/graph may use it to run Cypher.
+ * The one door to Neo4j: reads run in read mode as auto-commit transactions, writes in write mode in
+ * managed transactions, each with a timeout. Only src/graph may use it to run Cypher.
  */
 export class Database {
   private readonly listeners: readonly StatementListener[];
@@ -39,22 +39,30 @@ export class Database {
     return this.options.timeoutMs;
   }
 
-  /** Runs one read statement in a read transaction and returns its records. */
+  /**
+   * Runs one read statement as an auto-commit transaction in read mode (one round trip, where a
+   * managed transaction takes two) and returns its records. A read changes nothing, so a transient
+   * failure is retried within the retry budget.
+   */
   async read<R extends RecordShape = RecordShape>(
     statement: string,
     parameters: Record<string, unknown> = {},
   ): Promise<QueryResult<R>> {
     this.notify(statement);
-    const session = this.driver.session({
-      defaultAccessMode: neo4j.session.READ,
-      database: this.options.database,
-    });
-    try {
-      return await session.executeRead((tx) => tx.run<R>(statement, parameters), {
-        timeout: this.options.timeoutMs,
+    const giveUpAt = Date.now() + retryBudgetMs(this.options.timeoutMs);
+    for (let attempt = 1; ; attempt += 1) {
+      const session = this.driver.session({
+        defaultAccessMode: neo4j.session.READ,
+        database: this.options.database,
       });
-    } finally {
-      await session.close();
+      try {
+        return await session.run<R>(statement, parameters, { timeout: this.options.timeoutMs });
+      } catch (error) {
+        if (!neo4j.isRetryableError(error) || Date.now() + RETRY_PAUSE_MS * attempt > giveUpAt) throw error;
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
     }
   }
 
@@ -121,6 +129,13 @@ export class Database {
   }
 }
 
+const RETRY_PAUSE_MS = 100;
+
+/** How long a blip is retried: an outage then fails in about a second (DATABASE_UNAVAILABLE) instead of queueing. */
+function retryBudgetMs(timeoutMs: number): number {
+  return Math.min(timeoutMs, 1_000);
+}
+
 export interface ConnectOptions {
   uri: string;
   username?: string | undefined;
@@ -136,7 +151,7 @@ export function connectDatabase(options: ConnectOptions): Database {
   const driver = neo4j.driver(options.uri, auth, {
     connectionAcquisitionTimeout: Math.min(options.timeoutMs, 5_000),
     connectionTimeout: Math.min(options.timeoutMs, 5_000),
-    maxTransactionRetryTime: Math.min(options.timeoutMs, 5_000),
+    maxTransactionRetryTime: retryBudgetMs(options.timeoutMs),
     disableLosslessIntegers: true,
     useBigInt: false,
   });

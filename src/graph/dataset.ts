@@ -1,3 +1,4 @@
+import type { KindCoverage } from "../analysis/classifyOverlaps.js";
 import type { Database } from "./database.js";
 import type { DatasetModel, SourceModel } from "./models.js";
 import { isoDate } from "./temporal.js";
@@ -17,6 +18,44 @@ export async function readDataset(db: Database): Promise<DatasetModel> {
     latestDate: isoDate(record.get("latestDate")),
     areaCount: record.get("areaCount") as number,
     loadedAt: (record.get("loadedAt") as string | null) ?? null,
+  };
+}
+
+const READ_DATASET_DEFAULTS = `
+OPTIONAL MATCH (d:Dataset {key: 'seed'})
+CALL () {
+  MATCH (k:KindCoverage)
+  RETURN collect({kind: k.kind, validFrom: k.validFrom, validTo: k.validTo}) AS coverage
+}
+RETURN d.latestDate AS latestDate, coverage`;
+
+/** The data's latest date, and for each geography kind the intervals on which it places areas. */
+export interface DatasetDefaultsRow {
+  latestDate: string | null;
+  kindCoverage: ReadonlyMap<string, KindCoverage>;
+}
+
+export async function readDatasetDefaults(db: Database): Promise<DatasetDefaultsRow> {
+  const result = await db.read<{
+    latestDate: unknown;
+    coverage: { kind: string; validFrom: unknown[]; validTo: unknown[] }[];
+  }>(READ_DATASET_DEFAULTS);
+  const record = result.records[0];
+  if (record === undefined) return { latestDate: null, kindCoverage: new Map() };
+  return {
+    latestDate: isoDate(record.get("latestDate")),
+    kindCoverage: new Map(
+      record.get("coverage").map((k) => [
+        k.kind,
+        {
+          validFrom: k.validFrom.map((d) => isoDate(d) ?? ""),
+          validTo: k.validTo.map((d) => {
+            const end = isoDate(d);
+            return end === "9999-12-31" ? null : end;
+          }),
+        },
+      ]),
+    ),
   };
 }
 

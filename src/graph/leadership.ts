@@ -1,4 +1,5 @@
 import { cypherInteger, type Database } from "./database.js";
+import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { EvidenceLevel, LeadershipModel, PageModel, PersonModel } from "./models.js";
 import { decodeCursor, toPage } from "./pagination.js";
 import { isoDate } from "./temporal.js";
@@ -11,11 +12,12 @@ interface LeadershipRow {
   effectiveFrom: unknown;
   effectiveTo: unknown;
   dayJobTitle: string | null;
-  dayJobOrganisationCode: string | null;
   dayJobOrganisationName: string | null;
   evidence: EvidenceLevel;
   source: string;
   note: string | null;
+  person: PersonModel;
+  dayJobOrganisation: EntityRow | null;
 }
 
 // The day job is the WORKS_AT written from the same seed line as the LEADS relationship.
@@ -23,15 +25,19 @@ const LEADERSHIP_PROJECTION = `{
   personId: p.id, footprintCode: f.code, validFrom: r.validFrom, validTo: r.validTo,
   effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
   dayJobTitle: r.dayJobTitle, dayJobOrganisationName: r.dayJobOrganisationName,
-  dayJobOrganisationCode: head([(p)-[w:WORKS_AT {line: r.line}]->(o) | o.code]),
-  evidence: r.evidence, source: r.source, note: r.note
+  dayJobOrganisation: head([(p)-[w:WORKS_AT {line: r.line}]->(o) | ${projectEntity("o")}]),
+  evidence: r.evidence, source: r.source, note: r.note, person: p {.id, .name}
 }`;
 
+/** The leadership, carrying its person and day-job organisation so that they need no further read. */
 function toLeadershipModel(row: LeadershipRow): LeadershipModel {
+  const { dayJobOrganisation, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     effectiveFrom: isoDate(row.effectiveFrom),
     effectiveTo: isoDate(row.effectiveTo),
+    dayJobOrganisationCode: dayJobOrganisation?.code ?? null,
+    dayJobOrganisation: dayJobOrganisation === null ? null : toEntityModel(dayJobOrganisation, null),
   };
 }
 

@@ -17,6 +17,13 @@ export interface MembershipRow {
   note: string | null;
 }
 
+/** The map projection of a membership bound as (m)-[r]->(g), without its group. */
+const MEMBER_PROJECTION = `{
+  member: ${projectEntity("m")},
+  validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
+  evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
+}`;
+
 /** The map projection of a membership bound as (m)-[r]->(g). */
 export const MEMBERSHIP_PROJECTION = `{
   member: ${projectEntity("m")}, group: ${projectEntity("g")},
@@ -52,6 +59,7 @@ export function memberPageKey(key: MemberPageKey): string {
   return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}`;
 }
 
+// Only the page's rows are projected, and the group once per key, not once per member.
 const LIST_MEMBERS_OF_GROUPS = `
 UNWIND $keys AS key
 MATCH (g:Entity {code: key.groupCode})
@@ -59,11 +67,17 @@ CALL (key, g) {
   MATCH (m:Organisation)-[r:MEMBER_OF]->(g)
   WHERE r.validFrom <= date(key.asOf) AND (r.validTo IS NULL OR date(key.asOf) < r.validTo)
     AND (key.kind IS NULL OR m.kind = key.kind)
-  WITH m, r, g ORDER BY m.code
-  WITH count(*) AS total, collect(CASE WHEN key.after IS NULL OR m.code > key.after THEN ${MEMBERSHIP_PROJECTION} END) AS rows
-  RETURN total, rows[0..key.first + 1] AS page
+  WITH m, r ORDER BY m.code
+  WITH count(*) AS total, collect(CASE WHEN key.after IS NULL OR m.code > key.after THEN {m: m, r: r} END) AS rows
+  WITH total, rows[0..key.first + 1] AS pageRows
+  CALL (pageRows) {
+    UNWIND pageRows AS row
+    WITH row.m AS m, row.r AS r
+    RETURN collect(${MEMBER_PROJECTION}) AS page
+  }
+  RETURN total, page
 }
-RETURN key, total, page`;
+RETURN key, ${projectEntity("g")} AS group, total, page`;
 
 /**
  * Pages of the members of groups at their dates, in member code order, one page per key in key
@@ -73,16 +87,19 @@ export async function listMembersOfGroups(
   db: Database,
   keys: readonly MemberPageKey[],
 ): Promise<PageModel<MembershipModel>[]> {
-  const result = await db.read<{ key: MemberPageKey; total: number; page: MembershipRow[] }>(
-    LIST_MEMBERS_OF_GROUPS,
-    {
-      keys: keys.map((key) => ({ ...key, first: cypherInteger(key.first) })),
-    },
-  );
+  const result = await db.read<{
+    key: MemberPageKey;
+    group: EntityRow;
+    total: number;
+    page: Omit<MembershipRow, "group">[];
+  }>(LIST_MEMBERS_OF_GROUPS, {
+    keys: keys.map((key) => ({ ...key, first: cypherInteger(key.first) })),
+  });
   const pages = new Map<string, PageModel<MembershipModel>>();
   for (const r of result.records) {
     const key = r.get("key");
-    const rows = r.get("page").map((row) => toMembershipModel(row, key.asOf));
+    const group = r.get("group");
+    const rows = r.get("page").map((row) => toMembershipModel({ ...row, group }, key.asOf));
     pages.set(
       memberPageKey(key),
       toPage(rows, key.first, key.after !== null, r.get("total"), (m) => [m.member.code]),

@@ -63,6 +63,9 @@ export interface LeadershipModel {
   evidence: EvidenceLevel;
   source: string;
   note: string | null;
+  /** The person and day-job organisation, when the read that found the leadership brought them along. */
+  person?: PersonModel;
+  dayJobOrganisation?: EntityModel | null;
 }
 
 export interface AreaModel {

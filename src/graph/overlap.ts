@@ -1,7 +1,6 @@
 import type { Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { EntityModel } from "./models.js";
-import { isoDate } from "./temporal.js";
 
 /** Ground shared by a left-hand and a right-hand geography, with both totals, in areas. */
 export interface SharedGround {
@@ -32,7 +31,9 @@ const DATED = (r: string) =>
   `${r}.validFrom <= date($asOf) AND (${r}.validTo IS NULL OR date($asOf) < ${r}.validTo)`;
 
 // Counted over groups of identical areas (each group's size summed), never over the areas themselves.
-// Left-hand geographies that existed on the date but covered no areas still get a row.
+// Each geography is projected once: a left-hand one with its pairs (right-hand codes; null: ground no
+// right-hand geography covers), a right-hand one with its total. Left-hand geographies that existed
+// on the date but covered no areas still get a row.
 const MEASURE_KIND_PAIR = `
 CALL () {
   MATCH (l:Geography {kind: $left})<-[i:WITHIN]-(g:AreaGroup)
@@ -41,18 +42,20 @@ CALL () {
   WHERE ${DATED("j")}
   WITH l, r, sum(g.size) AS areas,
        sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
-  RETURN 'pair' AS row, ${projectEntity("l")} AS left, CASE WHEN r IS NULL THEN null ELSE ${projectEntity("r")} END AS right,
-         areas, lessCertain
+  WITH l, collect({right: r.code, areas: areas, lessCertain: lessCertain}) AS pairs
+  RETURN 'left' AS row, ${projectEntity("l")} AS geography, pairs, 0 AS areas
   UNION ALL
   MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup)
   WHERE ${DATED("j")}
-  RETURN 'right' AS row, null AS left, r {.code} AS right, sum(g.size) AS areas, 0 AS lessCertain
+  WITH r, sum(g.size) AS areas
+  RETURN 'right' AS row, ${projectEntity("r")} AS geography, [] AS pairs, areas
   UNION ALL
   MATCH (l:Geography {kind: $left})
   WHERE (l.validFrom IS NULL OR l.validFrom <= date($asOf)) AND (l.validTo IS NULL OR date($asOf) < l.validTo)
-  RETURN 'left' AS row, ${projectEntity("l")} AS left, null AS right, 0 AS areas, 0 AS lessCertain
+    AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i")} }
+  RETURN 'left' AS row, ${projectEntity("l")} AS geography, [] AS pairs, 0 AS areas
 }
-RETURN row, left, right, areas, lessCertain`;
+RETURN row, geography, pairs, areas`;
 
 /**
  * Every pair of geographies of two kinds sharing ground on a date, with the left-hand totals and
@@ -65,41 +68,40 @@ export async function measureKindPair(
   asOf: string,
 ): Promise<KindPairGround> {
   const result = await db.read<{
-    row: "pair" | "right" | "left";
-    left: EntityRow | null;
-    right: (EntityRow & { code: string }) | null;
+    row: "left" | "right";
+    geography: EntityRow;
+    pairs: { right: string | null; areas: number; lessCertain: number }[];
     areas: number;
-    lessCertain: number;
   }>(MEASURE_KIND_PAIR, { left, right, asOf });
+  const rights = new Map<string, EntityModel>();
+  const rightAreaCounts = new Map<string, number>();
+  for (const record of result.records) {
+    if (record.get("row") !== "right") continue;
+    const geography = toEntityModel(record.get("geography"), asOf);
+    rights.set(geography.code, geography);
+    rightAreaCounts.set(geography.code, record.get("areas"));
+  }
   const lefts = new Map<string, LeftGround>();
   const pairs: SharedGround[] = [];
-  const rightAreaCounts = new Map<string, number>();
-  const leftOf = (row: EntityRow): LeftGround => {
+  for (const record of result.records) {
+    if (record.get("row") !== "left") continue;
+    const row = record.get("geography");
     let ground = lefts.get(row.code);
     if (ground === undefined) {
       ground = { geography: toEntityModel(row, asOf), areaCount: 0, uncoveredAreas: 0, lessCertainAreas: 0 };
       lefts.set(row.code, ground);
     }
-    return ground;
-  };
-  for (const record of result.records) {
-    const row = record.get("row");
-    const leftRow = record.get("left");
-    const rightRow = record.get("right");
-    const areas = record.get("areas");
-    if (row === "right" && rightRow !== null) rightAreaCounts.set(rightRow.code, areas);
-    if (row === "left" && leftRow !== null) leftOf(leftRow);
-    if (row === "pair" && leftRow !== null) {
-      const ground = leftOf(leftRow);
-      ground.areaCount += areas;
-      ground.lessCertainAreas += record.get("lessCertain");
-      if (rightRow === null) ground.uncoveredAreas += areas;
+    for (const pair of record.get("pairs")) {
+      ground.areaCount += pair.areas;
+      ground.lessCertainAreas += pair.lessCertain;
+      const right = pair.right === null ? undefined : rights.get(pair.right);
+      if (right === undefined) ground.uncoveredAreas += pair.areas;
       else {
         pairs.push({
           left: ground.geography,
-          right: toEntityModel(rightRow, asOf),
-          sharedAreas: areas,
-          lessCertainAreas: record.get("lessCertain"),
+          right,
+          sharedAreas: pair.areas,
+          lessCertainAreas: pair.lessCertain,
         });
       }
     }
@@ -130,16 +132,23 @@ MATCH (g)-[j:WITHIN]->(r:Geography)
 WHERE j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
   AND r <> l AND CASE WHEN key.kind IS NULL THEN r.kind <> l.kind ELSE r.kind = key.kind END
 WITH key, l, r, sum(g.size) AS shared
-CALL (key, l) {
-  MATCH (l)<-[i:WITHIN]-(g:AreaGroup)
-  WHERE i.validFrom <= date(key.asOf) AND (i.validTo IS NULL OR date(key.asOf) < i.validTo)
-  RETURN sum(g.size) AS leftTotal
-}
-CALL (key, r) {
+// Each geography's total is counted once per date, not once per overlap: many overlaps share one
+// right-hand geography (the 44 STPs against 4 regions would otherwise count each region ~11 times).
+WITH r, key.asOf AS asOf, collect({key: key, l: l, shared: shared}) AS overlaps
+CALL (r, asOf) {
   MATCH (r)<-[j:WITHIN]-(g:AreaGroup)
-  WHERE j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
+  WHERE j.validFrom <= date(asOf) AND (j.validTo IS NULL OR date(asOf) < j.validTo)
   RETURN sum(g.size) AS rightTotal
 }
+UNWIND overlaps AS overlap
+WITH overlap.l AS l, asOf, collect({key: overlap.key, r: r, shared: overlap.shared, rightTotal: rightTotal}) AS overlaps
+CALL (l, asOf) {
+  MATCH (l)<-[i:WITHIN]-(g:AreaGroup)
+  WHERE i.validFrom <= date(asOf) AND (i.validTo IS NULL OR date(asOf) < i.validTo)
+  RETURN sum(g.size) AS leftTotal
+}
+UNWIND overlaps AS overlap
+WITH overlap.key AS key, l, overlap.r AS r, overlap.shared AS shared, leftTotal, overlap.rightTotal AS rightTotal
 RETURN key, ${projectEntity("l")} AS left, ${projectEntity("r")} AS right, shared, leftTotal, rightTotal`;
 
 /** Shared ground of a geography and another, with both totals at the date. */
@@ -184,29 +193,40 @@ export async function measureOverlaps(
   );
 }
 
-const READ_KIND_COVERAGE = `
-MATCH (k:KindCoverage)
-RETURN k.kind AS kind, k.validFrom AS validFrom, k.validTo AS validTo`;
+const LIST_OVERLAPPING_OF_KIND = `
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (l:Geography {code: key.code})<-[i:WITHIN]-(g:AreaGroup)
+  WHERE i.validFrom <= date(key.asOf) AND (i.validTo IS NULL OR date(key.asOf) < i.validTo)
+  MATCH (g)-[j:WITHIN]->(r:Geography)
+  WHERE j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
+    AND r.kind = key.kind AND r <> l
+  WITH r, sum(g.size) AS shared
+  ORDER BY shared DESC, r.code
+  RETURN collect(${projectEntity("r")}) AS geographies
+}
+RETURN key, geographies`;
 
-/** For each geography kind, the intervals on which the data places areas in it. */
-export async function readKindCoverage(
+/**
+ * The geographies of one kind that share ground with each geography at its date, most shared
+ * ground first; one list per key in key order. Without the totals `measureOverlaps` reads.
+ */
+export async function listOverlappingOfKind(
   db: Database,
-): Promise<Map<string, { validFrom: string[]; validTo: (string | null)[] }>> {
-  const result = await db.read<{ kind: string; validFrom: unknown[]; validTo: unknown[] }>(
-    READ_KIND_COVERAGE,
-  );
-  return new Map(
-    result.records.map((r) => [
-      r.get("kind"),
-      {
-        validFrom: r.get("validFrom").map((d) => isoDate(d) ?? ""),
-        validTo: r.get("validTo").map((d) => {
-          const end = isoDate(d);
-          return end === "9999-12-31" ? null : end;
-        }),
-      },
-    ]),
-  );
+  keys: readonly (OverlapKey & { kind: string })[],
+): Promise<EntityModel[][]> {
+  const result = await db.read<{ key: OverlapKey; geographies: EntityRow[] }>(LIST_OVERLAPPING_OF_KIND, {
+    keys,
+  });
+  const lists = new Map<string, EntityModel[]>();
+  for (const record of result.records) {
+    const key = record.get("key");
+    lists.set(
+      overlapKey(key),
+      record.get("geographies").map((row) => toEntityModel(row, key.asOf)),
+    );
+  }
+  return keys.map((key) => lists.get(overlapKey(key)) ?? []);
 }
 
 /** The operators of a profiled plan, with the label or index each reads and its database hits. */

@@ -60,7 +60,7 @@ export function areaCode(code: string, argument = "code"): string {
  */
 export async function resolveAsOf(
   asOf: string | null | undefined,
-  parent: EntityModel | null,
+  parent: Pick<EntityModel, "asOf" | "validTo"> | null,
   context: Context,
 ): Promise<string> {
   if (asOf !== null && asOf !== undefined) return asOf;

@@ -1,3 +1,4 @@
+import type { DatasetDefaults } from "../graphql/datasetDefaults.js";
 import type { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { createContext, type Context } from "../context.js";
@@ -9,7 +10,7 @@ import { sendJson, type HttpRoute } from "./httpServer.js";
 export interface DownloadRouteOptions {
   apollo: ApolloServer<Context>;
   db: Database;
-  defaultAsOf: () => Promise<string>;
+  defaults: DatasetDefaults;
   maxPageSize: number;
   operations: ReadonlyMap<string, SavedOperation>;
 }
@@ -92,7 +93,7 @@ export function createDownloadRoute(options: DownloadRouteOptions): HttpRoute {
       }
       const result = await options.apollo.executeOperation(
         { query: operation.document, variables },
-        { contextValue: createContext(options.db, options.defaultAsOf, options.maxPageSize) },
+        { contextValue: createContext(options.db, options.defaults, options.maxPageSize) },
       );
       if (result.body.kind !== "single")
         throw new Error("Incremental delivery is not used by saved operations");

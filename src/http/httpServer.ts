@@ -1,9 +1,11 @@
+import type { DatasetDefaults } from "../graphql/datasetDefaults.js";
 import {
   createServer as createNodeServer,
   type IncomingMessage,
   type Server,
   type ServerResponse,
 } from "node:http";
+import type { Duplex } from "node:stream";
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { createContext, type Context } from "../context.js";
@@ -22,7 +24,7 @@ export interface HttpServerOptions {
   routes?: readonly HttpRoute[];
   apollo: ApolloServer<Context>;
   db: Database;
-  defaultAsOf: () => Promise<string>;
+  defaults: DatasetDefaults;
   maxPageSize: number;
   /** Requests with a larger body are refused with 413 before they are parsed. */
   maxBodyBytes?: number;
@@ -39,6 +41,25 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Answers a request Node's HTTP parser refused (URL and headers over 16 KB, malformed HTTP) with a coded error too. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "REQUEST_HEADERS_TOO_LARGE"]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "REQUEST_TIMEOUT"]
+        : [400, "Bad Request", "BAD_REQUEST"];
+  const body = JSON.stringify({ errors: [{ message: reason, extensions: { code } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -84,7 +105,7 @@ async function handleGraphQL(
   };
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: () => Promise.resolve(createContext(options.db, options.defaultAsOf, options.maxPageSize)),
+    context: () => Promise.resolve(createContext(options.db, options.defaults, options.maxPageSize)),
   });
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of result.headers) responseHeaders[name] = value;
@@ -103,7 +124,9 @@ async function handleGraphQL(
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const settings = { ...options, maxBodyBytes: options.maxBodyBytes ?? 1_000_000 };
-  return createNodeServer((request, response) => {
+  const server = createNodeServer((request, response) => {
+    // Once the server is closing, every answer ends its connection: keep-alive clients cannot hold the drain open.
+    if (!server.listening) response.setHeader("connection", "close");
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
       const extra = options.routes?.find((candidate) => candidate.matches(request, url));
@@ -112,7 +135,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return;
       }
       if (url.pathname === "/health" && request.method === "GET") {
-        sendJson(response, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()) });
+        sendJson(response, 200, {
+          status: "ok",
+          uptimeSeconds: Math.round(process.uptime()),
+          memoryRss: process.memoryUsage.rss(),
+        });
         return;
       }
       if (url.pathname === "/ready" && request.method === "GET") {
@@ -137,6 +164,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return;
       }
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is never read, so the connection cannot carry another request.
+        response.setHeader("connection", "close");
         sendJson(response, 413, {
           errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
         });
@@ -148,4 +177,6 @@ export function createHttpServer(options: HttpServerOptions): Server {
       });
     });
   });
+  server.on("clientError", answerClientError);
+  return server;
 }

@@ -33,7 +33,13 @@ import type {
   PageModel,
   PersonModel,
 } from "../graph/models.js";
-import { measureOverlaps, overlapKey, type MeasuredOverlap, type OverlapKey } from "../graph/overlap.js";
+import {
+  listOverlappingOfKind,
+  measureOverlaps,
+  overlapKey,
+  type MeasuredOverlap,
+  type OverlapKey,
+} from "../graph/overlap.js";
 import { findStatusOfFootprints, type StatusChangeModel, type StatusKey } from "../graph/status.js";
 
 /** The per-request loaders: each batches the keys of one tick into one Cypher statement. */
@@ -50,6 +56,8 @@ export interface Loaders {
   rolesByPerson: DataLoader<string, LeadershipModel[]>;
   personById: DataLoader<string, PersonModel | null>;
   overlapsByGeography: DataLoader<OverlapKey, MeasuredOverlap[], string>;
+  /** Geographies of one kind sharing ground, most shared first (no shares: cheaper than overlaps). */
+  overlappingOfKind: DataLoader<OverlapKey & { kind: string }, EntityModel[], string>;
   statusOfFootprint: DataLoader<StatusKey, StatusChangeModel | null, string>;
 }
 
@@ -76,6 +84,10 @@ export function createLoaders(db: Database): Loaders {
     rolesByPerson: new DataLoader((ids) => listRolesOfPeople(db, ids)),
     personById: new DataLoader((ids) => findPeopleByIds(db, ids)),
     overlapsByGeography: new DataLoader((keys) => measureOverlaps(db, keys), { cacheKeyFn: overlapKey }),
+    overlappingOfKind: new DataLoader<OverlapKey & { kind: string }, EntityModel[], string>(
+      (keys) => listOverlappingOfKind(db, keys),
+      { cacheKeyFn: overlapKey },
+    ),
     statusOfFootprint: new DataLoader((keys) => findStatusOfFootprints(db, keys), {
       cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
     }),

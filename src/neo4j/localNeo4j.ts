@@ -47,8 +47,9 @@ export interface LocalNeo4jOptions {
 /**
  * A running local Neo4j. `pid` is the boot JVM, which leads the process group that also holds the
  * server JVM. While it runs, a SIGINT, SIGTERM or SIGHUP to this process stops it first and then
- * ends the process as the signal would (unless the caller listens for that signal too), and a
- * process exit sends it SIGTERM; a watchdog stops it if this process is killed outright.
+ * ends the process as the signal would; a caller that listens for that signal too stops it itself
+ * (so that it can drain its own work first). A process exit sends it SIGTERM; a watchdog stops it if
+ * this process is killed outright.
  */
 export interface LocalNeo4j {
   uri: string;
@@ -294,6 +295,8 @@ function supervise(args: {
     signalGroup(pid, "SIGTERM");
   };
   const onSignal = (signal: NodeJS.Signals): void => {
+    // The caller handles this signal: stopping now would fail the requests it is still draining.
+    if (process.listenerCount(signal) > 1) return;
     void stop()
       .catch((error: unknown) => {
         log(errorMessage(error));

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../../src/context.js";
 import { readSavedOperations, type SavedOperation } from "../../src/downloads/savedOperations.js";
 import type { Database } from "../../src/graph/database.js";
-import { createDefaultAsOf } from "../../src/graphql/defaultAsOf.js";
+import { createDatasetDefaults } from "../../src/graphql/datasetDefaults.js";
 import { createDownloadRoute } from "../../src/http/downloadRoute.js";
 import { createHttpServer } from "../../src/http/httpServer.js";
 import { createWebRoutes } from "../../src/http/webRoutes.js";
@@ -31,11 +31,11 @@ beforeAll(async () => {
   apollo = createServer({ introspection: true, logError: () => undefined });
   await apollo.start();
   // The HTTP server npm start runs, with its downloads, on the tests' Neo4j and a free port.
-  const defaultAsOf = createDefaultAsOf(db);
+  const defaults = createDatasetDefaults(db);
   const downloads = createDownloadRoute({
     apollo,
     db,
-    defaultAsOf,
+    defaults,
     maxPageSize: 100,
     operations: readSavedOperations(),
   });
@@ -43,7 +43,7 @@ beforeAll(async () => {
     routes: [...createWebRoutes(), downloads],
     apollo,
     db,
-    defaultAsOf,
+    defaults,
     maxPageSize: 100,
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Database } from "../../src/graph/database.js";
-import { createDefaultAsOf } from "../../src/graphql/defaultAsOf.js";
+import { createDatasetDefaults } from "../../src/graphql/datasetDefaults.js";
 import { readSavedOperations } from "../../src/downloads/savedOperations.js";
 import { createDownloadRoute } from "../../src/http/downloadRoute.js";
 import { createHttpServer } from "../../src/http/httpServer.js";
@@ -10,15 +10,15 @@ import { createServer } from "../../src/server.js";
 export async function startTestHttp(db: Database): Promise<{ url: string; stop: () => Promise<void> }> {
   const apollo = createServer({ introspection: true, logError: () => undefined });
   await apollo.start();
-  const defaultAsOf = createDefaultAsOf(db);
+  const defaults = createDatasetDefaults(db);
   const downloads = createDownloadRoute({
     apollo,
     db,
-    defaultAsOf,
+    defaults,
     maxPageSize: 100,
     operations: readSavedOperations(),
   });
-  const http = createHttpServer({ routes: [downloads], apollo, db, defaultAsOf, maxPageSize: 100 });
+  const http = createHttpServer({ routes: [downloads], apollo, db, defaults, maxPageSize: 100 });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
   return {

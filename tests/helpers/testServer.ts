@@ -4,7 +4,7 @@ import type { ApolloServer } from "@apollo/server";
 import { repoRoot } from "../../src/config/readConfig.js";
 import { createContext, type Context } from "../../src/context.js";
 import type { Database } from "../../src/graph/database.js";
-import { createDefaultAsOf } from "../../src/graphql/defaultAsOf.js";
+import { createDatasetDefaults } from "../../src/graphql/datasetDefaults.js";
 import { createServer } from "../../src/server.js";
 
 /** What one operation returned, and the Cypher statements it ran. */
@@ -23,13 +23,13 @@ export interface TestServer {
 export async function startTestServer(db: Database): Promise<TestServer> {
   const apollo: ApolloServer<Context> = createServer({ introspection: true, logError: () => undefined });
   await apollo.start();
-  const defaultAsOf = createDefaultAsOf(db);
+  const defaults = createDatasetDefaults(db);
   return {
     async execute(query, variables) {
       const statements: string[] = [];
       const context = createContext(
         db.withListener((s) => statements.push(s)),
-        defaultAsOf,
+        defaults,
       );
       const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
       if (response.body.kind !== "single") throw new Error("Incremental responses are not expected");

@@ -21,6 +21,10 @@ describe("readConfig", () => {
       queryTimeoutMs: 10_000,
       maxPageSize: 100,
       introspection: true,
+      maxDepth: 15,
+      maxCost: 50_000,
+      maxAliases: 30,
+      maxTokens: 2_000,
     });
   });
 

@@ -1,6 +1,5 @@
 import { latestCommonDate } from "../../analysis/classifyOverlaps.js";
 import { buildCoterminosityReport } from "../../analysis/coterminosityReport.js";
-import { readKindCoverage } from "../../graph/overlap.js";
 import type { Resolvers } from "../../generated/graphql.js";
 import {
   findShortestPath,
@@ -23,7 +22,7 @@ export const analysisResolvers: Resolvers = {
     coterminosity: async (_parent, { left, right, asOf, onlyMismatches }, context) => {
       let date = asOf ?? null;
       if (date === null) {
-        const coverage = await readKindCoverage(context.db);
+        const coverage = await context.kindCoverage();
         const leftCoverage = coverage.get(left);
         const rightCoverage = coverage.get(right);
         const latest = await context.defaultAsOf();

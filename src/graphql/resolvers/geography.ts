@@ -1,4 +1,5 @@
 import type { Context } from "../../context.js";
+import { findEntityWithAreaCount } from "../../graph/entity.js";
 import { listEntities } from "../../graph/entityList.js";
 import type { EntityModel, OverlapModel } from "../../graph/models.js";
 import { classifyRelation } from "../../analysis/classifyOverlaps.js";
@@ -14,7 +15,9 @@ import {
   resolveAsOf,
   withDefault,
 } from "../arguments.js";
+import { selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
+import { startFootprintReads } from "./footprintReads.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
 
@@ -116,9 +119,27 @@ export const geographyFields = {
 /** Geography lookups, lists and areas. */
 export const geographyResolvers: Resolvers = {
   Query: {
-    geography: async (_parent, { code, asOf }, context) => {
-      const entity = await context.loaders.entityByCode.load(entityCode(code));
-      return entity !== null && isGeography(entity) ? atDate(entity, asOf) : null;
+    geography: async (_parent, { code, asOf }, context, info) => {
+      const wanted = entityCode(code);
+      startFootprintReads(info, wanted, asOf ?? null, context);
+      if (!selectsPlainField(info, "areaCount")) {
+        const entity = await context.loaders.entityByCode.load(wanted);
+        return entity !== null && isGeography(entity) ? atDate(entity, asOf) : null;
+      }
+      // The area count comes with the lookup, in the same read.
+      const found = await findEntityWithAreaCount(
+        context.db,
+        wanted,
+        asOf ?? null,
+        await context.defaultAsOf(),
+      );
+      context.loaders.entityByCode.prime(wanted, found?.entity ?? null);
+      if (found === null || !isGeography(found.entity)) return null;
+      const geography = atDate(found.entity, asOf) as EntityModel;
+      if ((await resolveAsOf(null, geography, context)) === found.at) {
+        context.loaders.areaCountByGeography.prime({ code: geography.code, asOf: found.at }, found.areaCount);
+      }
+      return geography;
     },
     geographies: async (_parent, { filter, orderBy, first, after }, context) => {
       const size = pageSize(first, context.maxPageSize);

@@ -25,7 +25,7 @@ export const leaderResolvers: Resolvers = {
   },
   Leadership: {
     person: async (leadership, _args, context) => {
-      const person = await context.loaders.personById.load(leadership.personId);
+      const person = leadership.person ?? (await context.loaders.personById.load(leadership.personId));
       if (person === null)
         throw new Error(
           `Leadership of ${leadership.footprintCode} names a missing person ${leadership.personId}`,
@@ -39,8 +39,10 @@ export const leaderResolvers: Resolvers = {
       return footprint;
     },
     dayJobOrganisation: (leadership, _args, context) =>
-      leadership.dayJobOrganisationCode === null
-        ? null
-        : context.loaders.entityByCode.load(leadership.dayJobOrganisationCode),
+      leadership.dayJobOrganisation !== undefined
+        ? leadership.dayJobOrganisation
+        : leadership.dayJobOrganisationCode === null
+          ? null
+          : context.loaders.entityByCode.load(leadership.dayJobOrganisationCode),
   },
 };

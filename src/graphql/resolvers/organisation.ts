@@ -3,7 +3,6 @@ import { listEntities } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
 import {
-  codeAfter,
   cursor,
   entityCode,
   nameFilter,
@@ -13,6 +12,7 @@ import {
   withDefault,
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
+import { membersKey, type MembersArguments } from "./footprintReads.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
 async function footprints(
@@ -40,33 +40,12 @@ async function region(
   if (direct !== undefined) return direct.group;
   if (!isGeography(parent)) return null;
   // A geography with no regional membership lies in the region that holds most of its ground.
-  const overlaps = await context.loaders.overlapsByGeography.load({
-    code: parent.code,
-    asOf,
-    kind: "REGION",
-  });
-  return overlaps[0]?.right ?? null;
+  const regions = await context.loaders.overlappingOfKind.load({ code: parent.code, asOf, kind: "REGION" });
+  return regions[0] ?? null;
 }
 
-async function members(
-  parent: EntityModel,
-  args: {
-    asOf?: string | null;
-    kind?: OrganisationKind | null;
-    first?: number | null;
-    after?: string | null;
-  },
-  context: Context,
-) {
-  const first = pageSize(args.first, context.maxPageSize);
-  const after = cursor(args.after);
-  return context.loaders.membersByGroup.load({
-    groupCode: parent.code,
-    asOf: await resolveAsOf(args.asOf, parent, context),
-    kind: args.kind ?? null,
-    first,
-    after: codeAfter(after),
-  });
+async function members(parent: EntityModel, args: MembersArguments, context: Context) {
+  return context.loaders.membersByGroup.load(await membersKey(parent, args, context));
 }
 
 const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
@@ -130,12 +109,7 @@ export const organisationResolvers: Resolvers = {
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
     regions: async (parent, { asOf }, context) => {
       const date = await resolveAsOf(asOf, parent, context);
-      const overlaps = await context.loaders.overlapsByGeography.load({
-        code: parent.code,
-        asOf: date,
-        kind: "REGION",
-      });
-      return overlaps.map((o) => o.right);
+      return context.loaders.overlappingOfKind.load({ code: parent.code, asOf: date, kind: "REGION" });
     },
   },
   Ccg: { ...geographyFields, ...organisationFields },

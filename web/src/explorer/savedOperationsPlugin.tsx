@@ -21,12 +21,14 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
   const open = (operation: SavedOperation): void => {
     const name = operationName(operation.query);
     const index = tabs.findIndex((tab) => tab.title === name || tab.query === operation.query);
-    if (index >= 0) {
-      actions.changeTab(index);
-      return;
+    if (index >= 0) actions.changeTab(index);
+    else {
+      actions.addTab();
+      queryEditor?.setValue(operation.query);
     }
-    actions.addTab();
-    queryEditor?.setValue(operation.query);
+    // GraphiQL learns the operation's name only when it next parses the editor; run at once, it
+    // would still send the previous tab's name.
+    if (name !== undefined) actions.setOperationName(name);
   };
 
   return (

@@ -1,0 +1,75 @@
+import {
+  getArgumentValues,
+  isObjectType,
+  Kind,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
+
+/**
+ * True when the field being resolved selects `name` without arguments, directly or through
+ * fragments: a resolver can then fetch it along with its own read instead of in a second one.
+ */
+export function selectsPlainField(info: GraphQLResolveInfo, name: string): boolean {
+  const visited = new Set<string>();
+  const search = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return selection.name.value === name && (selection.arguments ?? []).length === 0;
+        case Kind.INLINE_FRAGMENT:
+          return search(selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD: {
+          const fragmentName = selection.name.value;
+          if (visited.has(fragmentName)) return false;
+          visited.add(fragmentName);
+          return search(info.fragments[fragmentName]?.selectionSet);
+        }
+        default:
+          return false;
+      }
+    });
+  return info.fieldNodes.some((node) => search(node.selectionSet));
+}
+
+/**
+ * The arguments of each selection of `fieldName` on type `typeName` directly under the field being
+ * resolved (through inline fragments and fragment spreads), with variables and defaults applied.
+ * Selections whose arguments do not coerce are left out.
+ */
+export function selectedFieldArguments(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  fieldName: string,
+): Record<string, unknown>[] {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type)) return [];
+  const fieldDefinition = type.getFields()[fieldName];
+  if (fieldDefinition === undefined) return [];
+  const found: Record<string, unknown>[] = [];
+  const visited = new Set<string>();
+  const appliesTo = (condition: string | undefined): boolean =>
+    condition === undefined ||
+    condition === typeName ||
+    type.getInterfaces().some((implemented) => implemented.name === condition);
+  const search = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === fieldName) {
+        try {
+          found.push(getArgumentValues(fieldDefinition, selection, info.variableValues));
+        } catch {
+          // Left for the field's own resolver to report.
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (appliesTo(selection.typeCondition?.name.value)) search(selection.selectionSet);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD && !visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment !== undefined && appliesTo(fragment.typeCondition.name.value))
+          search(fragment.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) search(node.selectionSet);
+  return found;
+}

@@ -1,0 +1,65 @@
+import { buildSchema, graphql, type GraphQLResolveInfo } from "graphql";
+import { describe, expect, it } from "vitest";
+import { selectedFieldArguments, selectsPlainField } from "../../src/graphql/lookahead.js";
+
+const schema = buildSchema(`
+  interface Geography { code: String areaCount(asOf: String): Int }
+  type Footprint implements Geography {
+    code: String
+    areaCount(asOf: String): Int
+    members(first: Int = 10, kind: String): [String]
+  }
+  type Region implements Geography { code: String areaCount(asOf: String): Int members(first: Int): [String] }
+  type Query { geography: Geography }
+`);
+
+/** What the lookahead sees from the root field `geography` of `query`. */
+async function seen(query: string, variableValues?: Record<string, unknown>) {
+  let result: { plain: boolean; members: Record<string, unknown>[] } | undefined;
+  const outcome = await graphql({
+    schema,
+    source: query,
+    variableValues,
+    rootValue: {
+      geography: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+        result = {
+          plain: selectsPlainField(info, "areaCount"),
+          members: selectedFieldArguments(info, "Footprint", "members"),
+        };
+        return null;
+      },
+    },
+  });
+  expect(outcome.errors).toBeUndefined();
+  return result;
+}
+
+describe("selectsPlainField", () => {
+  it("finds the field selected without arguments, directly or through fragments", async () => {
+    expect((await seen("{ geography { code areaCount } }"))?.plain).toBe(true);
+    expect((await seen("{ geography { ... on Footprint { areaCount } } }"))?.plain).toBe(true);
+    expect(
+      (await seen("{ geography { ...F } } fragment F on Geography { ... on Region { areaCount } }"))?.plain,
+    ).toBe(true);
+  });
+
+  it("does not count a selection with arguments, or a field not selected", async () => {
+    expect((await seen('{ geography { areaCount(asOf: "2017-01-01") } }'))?.plain).toBe(false);
+    expect((await seen("{ geography { areaCount(asOf: null) } }"))?.plain).toBe(false);
+    expect((await seen("{ geography { code } }"))?.plain).toBe(false);
+  });
+});
+
+describe("selectedFieldArguments", () => {
+  it("gives each selection's arguments with variables and defaults applied", async () => {
+    const query = `query Q($n: Int) {
+      geography { ... on Footprint { members(first: $n) } ...M }
+    }
+    fragment M on Footprint { other: members(kind: "CCG") }`;
+    expect((await seen(query, { n: 3 }))?.members).toEqual([{ first: 3 }, { first: 10, kind: "CCG" }]);
+  });
+
+  it("skips selections on other types", async () => {
+    expect((await seen("{ geography { ... on Region { members(first: 2) } } }"))?.members).toEqual([]);
+  });
+});
