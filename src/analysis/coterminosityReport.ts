@@ -1,6 +1,6 @@
 import type { Database } from "../graph/database.js";
 import type { EntityModel, OverlapModel } from "../graph/models.js";
-import { measureKindPair } from "../graph/overlap.js";
+import { measureKindPair, type KindPairGround } from "../graph/overlap.js";
 import { classifyRelation, classifyVerdict, VERDICTS, type Verdict } from "./classifyOverlaps.js";
 
 /** One left-hand geography's verdict and overlaps. */
@@ -43,7 +43,17 @@ export async function buildCoterminosityReport(
   asOf: string,
   onlyMismatches: boolean,
 ): Promise<CoterminosityReportModel> {
-  const ground = await measureKindPair(db, left, right, asOf);
+  return reportFromGround(await measureKindPair(db, left, right, asOf), left, right, asOf, onlyMismatches);
+}
+
+/** The report classified from the measured ground of the two kinds at the date. */
+export function reportFromGround(
+  ground: KindPairGround,
+  left: string,
+  right: string,
+  asOf: string,
+  onlyMismatches: boolean,
+): CoterminosityReportModel {
   const pairsByLeft = new Map<string, typeof ground.pairs>();
   for (const pair of ground.pairs) {
     const list = pairsByLeft.get(pair.left.code) ?? [];

@@ -67,31 +67,57 @@ export async function measureKindPair(
   right: string,
   asOf: string,
 ): Promise<KindPairGround> {
-  const result = await db.read<{
-    row: "left" | "right";
-    geography: EntityRow;
-    pairs: { right: string | null; areas: number; lessCertain: number }[];
-    areas: number;
-  }>(MEASURE_KIND_PAIR, { left, right, asOf });
+  const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR, {
+    left,
+    right,
+    asOf,
+  });
+  return groundFromRows(
+    result.records.map((record) => ({
+      row: record.get("row"),
+      geography: record.get("geography"),
+      pairs: record.get("pairs"),
+      areas: record.get("areas"),
+    })),
+    asOf,
+  );
+}
+
+/** One row of the kind-pair measurement: a left-hand geography with its pairs, or a right-hand one with its total. */
+export interface KindPairRow {
+  row: "left" | "right";
+  geography: EntityRow;
+  /** A left-hand geography's ground by right-hand code (null: no right-hand geography covers it). */
+  pairs: { right: string | null; areas: number; lessCertain: number }[];
+  /** A right-hand geography's total. */
+  areas: number;
+}
+
+/** The ground of two kinds at a date, assembled from the measurement's rows. */
+export function groundFromRows(rows: readonly KindPairRow[], asOf: string): KindPairGround {
   const rights = new Map<string, EntityModel>();
   const rightAreaCounts = new Map<string, number>();
-  for (const record of result.records) {
-    if (record.get("row") !== "right") continue;
-    const geography = toEntityModel(record.get("geography"), asOf);
+  for (const row of rows) {
+    if (row.row !== "right") continue;
+    const geography = toEntityModel(row.geography, asOf);
     rights.set(geography.code, geography);
-    rightAreaCounts.set(geography.code, record.get("areas"));
+    rightAreaCounts.set(geography.code, row.areas);
   }
   const lefts = new Map<string, LeftGround>();
   const pairs: SharedGround[] = [];
-  for (const record of result.records) {
-    if (record.get("row") !== "left") continue;
-    const row = record.get("geography");
-    let ground = lefts.get(row.code);
+  for (const row of rows) {
+    if (row.row !== "left") continue;
+    let ground = lefts.get(row.geography.code);
     if (ground === undefined) {
-      ground = { geography: toEntityModel(row, asOf), areaCount: 0, uncoveredAreas: 0, lessCertainAreas: 0 };
-      lefts.set(row.code, ground);
+      ground = {
+        geography: toEntityModel(row.geography, asOf),
+        areaCount: 0,
+        uncoveredAreas: 0,
+        lessCertainAreas: 0,
+      };
+      lefts.set(row.geography.code, ground);
     }
-    for (const pair of record.get("pairs")) {
+    for (const pair of row.pairs) {
       ground.areaCount += pair.areas;
       ground.lessCertainAreas += pair.lessCertain;
       const right = pair.right === null ? undefined : rights.get(pair.right);

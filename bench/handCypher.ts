@@ -1,0 +1,289 @@
+/**
+ * The best hand-written Cypher for each benchmark operation: one statement that returns the whole
+ * answer in the JSON shape of our API's `data`. The floor server runs these through neo4j-driver;
+ * the root-@cypher form of @neo4j/graphql runs the same text. Node types are named in a key given
+ * per use, since GraphQL field names cannot start with "__".
+ */
+
+const DATED = (r: string, d: string) =>
+  `${r}.validFrom <= ${d} AND (${r}.validTo IS NULL OR ${d} < ${r}.validTo)`;
+const EXISTS_ON = (n: string, d: string) =>
+  `(${n}.validFrom IS NULL OR ${n}.validFrom <= ${d}) AND (${n}.validTo IS NULL OR ${d} < ${n}.validTo)`;
+const CERTAIN = "['PUBLISHED', 'TRANSCRIBED']";
+
+// Statements travel whole on every request, in 1,400-byte chunks: whitespace is collapsed so that
+// fewer chunks are written (no string literal holds two spaces running, and no statement a comment).
+const compact = (statement: string) => statement.replace(/\s+/g, " ").trim();
+
+/** The GraphQL type name of an entity node, as our API resolves it. */
+const TYPE_NAME = (n: string) =>
+  `CASE WHEN ${n}:Footprint THEN 'Footprint' ELSE coalesce({CCG: 'Ccg', LOCAL_AUTHORITY: 'LocalAuthority', REGION: 'Region', NHS_TRUST: 'NhsTrust', COUNTY_COUNCIL: 'CountyCouncil'}[${n}.kind], 'LocalOffice') END`;
+
+// An official code, else an ODS code, else a former code (the others are only searched when no official code matches).
+const LOOKUP_ENTITY = `
+OPTIONAL MATCH (exact:Entity {code: $code})
+CALL (exact) {
+  WITH exact WHERE exact IS NOT NULL
+  RETURN exact AS n
+  UNION
+  WITH exact WHERE exact IS NULL
+  MATCH (n:Entity {odsCode: $code}) RETURN n
+  UNION
+  WITH exact WHERE exact IS NULL
+  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n
+}
+WITH n LIMIT 1`;
+
+/** Options of the statements that name node types. */
+export interface TypeNameOption {
+  /** The key of the type name: "__typename" for plain JSON, "typename" where GraphQL reads the map. */
+  typenameKey: string;
+}
+
+/** A geography by code (or ODS or former code) at a date: its fields and area count. */
+export function geographyStatement({ typenameKey }: TypeNameOption): string {
+  return compact(`${LOOKUP_ENTITY}
+WITH n WHERE n:Geography
+CALL (n) {
+  OPTIONAL MATCH (n)<-[w:WITHIN]-(g:AreaGroup) WHERE ${DATED("w", "date($asOf)")}
+  RETURN sum(g.size) AS areaCount
+}
+RETURN n {${typenameKey}: ${TYPE_NAME("n")}, .code, .name, .kind, areaCount: areaCount,
+  validFrom: toString(n.validFrom), validTo: toString(n.validTo)} AS geography`);
+}
+
+/** A footprint with its members at a date (a page, in code order) and every leader the sources name. */
+export const FOOTPRINT_WITH_MEMBERS_AND_LEADERS = compact(`${LOOKUP_ENTITY}
+WITH n WHERE n:Geography
+CALL (n) {
+  MATCH (m:Organisation)-[r:MEMBER_OF]->(n) WHERE n:Footprint AND ${DATED("r", "date($asOf)")}
+  WITH m, r ORDER BY m.code
+  RETURN count(*) AS total, collect({node: {member: m {.code, .name, organisationKind: m.kind},
+    validFrom: toString(r.validFrom), validTo: toString(r.validTo), partial: coalesce(r.partial, false),
+    evidence: r.evidence}})[0..$first] AS edges
+}
+CALL (n) {
+  MATCH (p:Person)-[r:LEADS]->(n)
+  WITH p, r ORDER BY coalesce(r.effectiveFrom, r.effectiveTo), coalesce(r.effectiveTo, date('9999-12-31')), p.id
+  RETURN collect({person: p {.id, .name}, validFrom: r.validFrom, validTo: r.validTo, dayJobTitle: r.dayJobTitle,
+    dayJobOrganisationName: r.dayJobOrganisationName,
+    dayJobOrganisation: head([(p)-[:WORKS_AT {line: r.line}]->(o:Organisation) | o {.code, .name}])}) AS leaders
+}
+RETURN CASE WHEN n:Footprint
+  THEN n {.code, .name, members: {totalCount: total, edges: edges}, leaders: leaders}
+  ELSE n {.code, .name} END AS geography`);
+
+/** Every STP that existed on a date, with its members then and the regions its ground lay in on another date. */
+export const STPS_WITH_MEMBERS_AND_REGIONS = compact(`
+MATCH (f:Geography {kind: 'STP'}) WHERE ${EXISTS_ON("f", "date($existedOn)")}
+WITH f ORDER BY f.code
+CALL (f) {
+  MATCH (m:Organisation)-[r:MEMBER_OF]->(f) WHERE ${DATED("r", "date($existedOn)")}
+  WITH m ORDER BY m.code
+  RETURN collect({node: {member: m {.code, .name}}})[0..$membersFirst] AS members
+}
+CALL (f) {
+  MATCH (f)<-[i:WITHIN]-(g:AreaGroup)-[j:WITHIN]->(r:Geography {kind: 'REGION'})
+  WHERE ${DATED("i", "date($regionsAsOf)")} AND ${DATED("j", "date($regionsAsOf)")}
+  WITH r, sum(g.size) AS shared ORDER BY shared DESC, r.code
+  RETURN collect(r {.code, .name}) AS regions
+}
+WITH collect({node: f {.code, .name, members: {edges: members}, regions: regions}}) AS edges
+RETURN {totalCount: size(edges), edges: edges[0..$first]} AS geographies`);
+
+// The default date: the last day on which the data covers both kinds at area level (see latestCommonDate).
+const REPORT_DATE = `
+OPTIONAL MATCH (dataset:Dataset {key: 'seed'})
+WITH coalesce(dataset.latestDate, date()) AS latest
+CALL (latest) {
+  OPTIONAL MATCH (a:KindCoverage {kind: $left}), (b:KindCoverage {kind: $right})
+  WITH a, b WHERE $asOf IS NULL AND a IS NOT NULL
+  UNWIND range(0, size(a.validFrom) - 1) AS x
+  UNWIND range(0, size(b.validFrom) - 1) AS y
+  WITH CASE WHEN a.validFrom[x] > b.validFrom[y] THEN a.validFrom[x] ELSE b.validFrom[y] END AS from,
+       CASE WHEN a.validTo[x] < b.validTo[y] THEN a.validTo[x] ELSE b.validTo[y] END AS to
+  WHERE from < to
+  RETURN max(CASE WHEN to = date('9999-12-31') THEN CASE WHEN from > latest THEN from ELSE latest END
+                  ELSE to - duration({days: 1}) END) AS common
+}
+WITH coalesce(date($asOf), common, latest) AS asOf`;
+
+// One left-hand geography's ground at `asOf` as rows {right (null: no right-hand geography), areas,
+// lessCertain, rightAreas}, largest first: the same sums over area groups as our measureKindPair.
+const groundRows = (match: string, self: string, rightAreas: string, carry: string) => `
+  MATCH (${match})<-[i:WITHIN]-(g:AreaGroup) WHERE ${DATED("i", "asOf")}
+  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right}) WHERE ${DATED("j", "asOf")}
+  WITH ${carry}${self}, r, sum(g.size) AS areas,
+       sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
+  WITH ${carry}${self}, r, r.code AS rightCode, areas, lessCertain
+  WITH ${carry}${self}, r, rightCode, areas, lessCertain, ${rightAreas} AS rightAreas
+  ORDER BY areas DESC, rightCode
+  WITH ${carry}${self}, collect({right: r, areas: areas, lessCertain: lessCertain, rightAreas: rightAreas}) AS rows`;
+
+// A left-hand geography's verdict from its `rows`, as our classifyRelation and classifyVerdict decide it.
+const verdictFromRows = (self: string, carry: string) => `
+  WITH ${carry}${self}, rows, reduce(s = 0, x IN rows | s + x.areas) AS areaCount,
+       reduce(s = 0, x IN rows | s + CASE WHEN x.right IS NULL THEN x.areas ELSE 0 END) AS uncovered,
+       reduce(s = 0, x IN rows | s + x.lessCertain) AS lessCertainAreas
+  WITH ${carry}${self}, uncovered, lessCertainAreas,
+       [x IN rows WHERE x.right IS NOT NULL | {right: {code: x.right.code, name: x.right.name}, sharedAreas: x.areas,
+         relation: CASE WHEN x.areas = areaCount - uncovered AND x.areas = x.rightAreas THEN 'EQUAL'
+                        WHEN x.areas = areaCount - uncovered THEN 'LEFT_WITHIN_RIGHT'
+                        WHEN x.areas = x.rightAreas THEN 'RIGHT_WITHIN_LEFT' ELSE 'PARTIAL' END,
+         leftShare: CASE WHEN areaCount = 0 THEN 0.0 ELSE toFloat(x.areas) / areaCount END,
+         rightShare: CASE WHEN x.rightAreas = 0 THEN 0.0 ELSE toFloat(x.areas) / x.rightAreas END}] AS overlaps
+  WITH ${carry}{geography: ${self} {.code, .name}, uncoveredAreas: uncovered, lessCertainAreas: lessCertainAreas,
+    overlaps: overlaps,
+    verdict: CASE WHEN size(overlaps) = 0 THEN 'NONE'
+                  WHEN size(overlaps) = 1 THEN CASE overlaps[0].relation WHEN 'EQUAL' THEN 'COTERMINOUS'
+                                                   WHEN 'LEFT_WITHIN_RIGHT' THEN 'NESTED' ELSE 'STRADDLES' END
+                  WHEN all(o IN overlaps WHERE o.relation = 'RIGHT_WITHIN_LEFT') THEN 'UNION'
+                  ELSE 'STRADDLES' END} AS verdict`;
+
+/** Which parts of the report a statement returns: each operation selects its own. */
+export interface ReportFields {
+  kinds: boolean;
+  counts: boolean;
+}
+
+/**
+ * The whole coterminosity report of two kinds at a date (null: the default date), verdicts,
+ * shares, summary and caveats included, in one statement over area groups. The left-hand
+ * geographies with ground come in one pass; those that existed then without any are added.
+ */
+export function coterminosityStatement(fields: ReportFields = { kinds: true, counts: true }): string {
+  return compact(`${REPORT_DATE}
+CALL (asOf) {
+  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup) WHERE ${DATED("j", "asOf")}
+  WITH r, sum(g.size) AS total
+  RETURN collect({code: r.code, total: total}) AS rightTotals
+}
+CALL (asOf, rightTotals) {${groundRows(
+    "l:Geography {kind: $left}",
+    "l",
+    "CASE WHEN r IS NULL THEN 0 ELSE coalesce([t IN rightTotals WHERE t.code = rightCode][0].total, areas) END",
+    "",
+  )}
+  RETURN l, rows
+  UNION ALL
+  MATCH (l:Geography {kind: $left})
+  WHERE ${EXISTS_ON("l", "asOf")} AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i", "asOf")} }
+  RETURN l, [] AS rows
+}
+WITH asOf, rightTotals, l, rows ORDER BY l.code${verdictFromRows("l", "asOf, rightTotals, ")}
+WITH asOf, rightTotals, collect(verdict) AS geographies
+WITH asOf, rightTotals, geographies,
+     [g IN geographies WHERE g.uncoveredAreas > 0] AS partly,
+     [g IN geographies WHERE size(g.overlaps) = 0 AND g.uncoveredAreas = 0] AS empty,
+     reduce(s = 0, g IN geographies | s + g.lessCertainAreas) AS lessCertain,
+     {STP: 'STP', LDR: 'LDR', CCG: 'CCG', LOCAL_AUTHORITY: 'local authority', REGION: 'region'} AS labels
+WITH asOf, rightTotals, geographies, partly, empty, lessCertain,
+     coalesce(labels[$left], $left) AS leftLabel, coalesce(labels[$right], $right) AS rightLabel
+RETURN {${fields.kinds ? "left: $left, right: $right, " : ""}asOf: toString(asOf),
+  summary: [v IN ['COTERMINOUS', 'NESTED', 'UNION', 'STRADDLES', 'NONE'] | {verdict: v, count: size([g IN geographies WHERE g.verdict = v])}],
+  caveats: [c IN [
+    CASE WHEN size(partly) > 0 THEN toString(reduce(s = 0, g IN partly | s + g.uncoveredAreas)) + ' areas of ' + toString(size(partly)) + ' ' + leftLabel + ' geographies lie in no ' + rightLabel + ' on ' + toString(asOf) + ': the sources do not place them, so they are counted as uncovered, not guessed. Verdicts describe the rest.' END,
+    CASE WHEN size(empty) > 0 THEN toString(size(empty)) + ' ' + leftLabel + ' geographies existed on ' + toString(asOf) + ' but the data places no areas in them then: ' + reduce(s = '', g IN empty | s + CASE WHEN s = '' THEN '' ELSE ', ' END + g.geography.code) + '.' END,
+    CASE WHEN size(rightTotals) = 0 THEN 'The data places no areas in any ' + rightLabel + ' on ' + toString(asOf) + '.' END,
+    CASE WHEN lessCertain > 0 THEN toString(lessCertain) + ' area placements rest on derived or reconstructed evidence (see lessCertainAreas), not on a published lookup.' END
+  ] WHERE c IS NOT NULL],
+  geographies: [g IN geographies WHERE NOT $onlyMismatches OR g.verdict <> 'COTERMINOUS' |
+    g {.geography, .verdict, .overlaps${fields.counts ? ", .uncoveredAreas, .lessCertainAreas" : ""}}]
+} AS coterminosity`);
+}
+
+/**
+ * One geography's verdict against the geographies of kind `$right` at `$asOf`, as a per-field
+ * @cypher statement from `this` (each right-hand total is counted by its own expansion).
+ */
+export const GEOGRAPHY_VERDICT_FROM_THIS = compact(`
+WITH this, date($asOf) AS asOf
+OPTIONAL CALL (this, asOf) {${groundRows(
+  "this",
+  "this",
+  `CASE WHEN r IS NULL THEN 0 ELSE reduce(t = 0, s IN [(r)<-[k:WITHIN]-(h:AreaGroup) WHERE ${DATED("k", "asOf")} | h.size] | t + s) END`,
+  "asOf, ",
+)}
+  RETURN rows
+}
+WITH this, asOf, coalesce(rows, []) AS rows${verdictFromRows("this", "asOf, ")}
+RETURN verdict`);
+
+const pathNode = (n: string, typenameKey: string) =>
+  `CASE WHEN ${n}:Person THEN {${typenameKey}: 'Person', id: ${n}.id, name: ${n}.name}
+     WHEN ${n}:AreaGroup THEN {${typenameKey}: 'AreaSet', id: ${n}.id, size: ${n}.size}
+     ELSE {${typenameKey}: ${TYPE_NAME(n)}, code: ${n}.code, name: ${n}.name} END`;
+
+const PATH_ENDS = `
+CALL () {
+  MATCH (n:Entity {code: $from}) RETURN n AS a
+  UNION
+  MATCH (n:Person {id: $from}) RETURN n AS a
+}
+CALL () {
+  MATCH (n:Entity {code: $to}) RETURN n AS b
+  UNION
+  MATCH (n:Person {id: $to}) RETURN n AS b
+}`;
+
+const pathFrom = (a: string, typenameKey: string) => `
+MATCH path = shortestPath((${a})-[:MEMBER_OF|LEADS|WORKS_AT|WITHIN*..4]-(b))
+WITH path LIMIT 1
+WITH nodes(path) AS ns, relationships(path) AS rs
+WITH ns, rs, [n IN ns | ${pathNode("n", typenameKey)}] AS shown
+RETURN {length: size(rs), steps: [k IN range(0, size(rs) - 1) | {
+  relationship: type(rs[k]), validFrom: toString(rs[k].validFrom), validTo: toString(rs[k].validTo),
+  from: CASE WHEN startNode(rs[k]) = ns[k] THEN shown[k] ELSE shown[k + 1] END,
+  to: CASE WHEN startNode(rs[k]) = ns[k] THEN shown[k + 1] ELSE shown[k] END}]} AS path`;
+
+/** A shortest path of at most 4 relationships between two entities or people (by code or id). */
+export function pathStatement({ typenameKey }: TypeNameOption): string {
+  return compact(`${PATH_ENDS}${pathFrom("a", typenameKey)}`);
+}
+
+/** The same path, as a per-field @cypher statement from `this` to `$to`. */
+export function pathFromThisStatement({ typenameKey }: TypeNameOption): string {
+  return compact(`
+CALL () {
+  MATCH (n:Entity {code: $to}) RETURN n AS b
+  UNION
+  MATCH (n:Person {id: $to}) RETURN n AS b
+}${pathFrom("this", typenameKey)}`);
+}
+
+/** A geography's area count at a date, as a per-field @cypher statement from `this`. */
+export const AREA_COUNT_FROM_THIS = compact(`
+OPTIONAL MATCH (this)<-[w:WITHIN]-(g:AreaGroup) WHERE ${DATED("w", "date($asOf)")}
+RETURN sum(g.size) AS areaCount`);
+
+/** The regions a geography's ground lies in at a date, largest share first, from `this`. */
+export const REGIONS_FROM_THIS = compact(`
+MATCH (this)<-[i:WITHIN]-(g:AreaGroup)-[j:WITHIN]->(r:Organisation:Geography {kind: 'REGION'})
+WHERE ${DATED("i", "date($asOf)")} AND ${DATED("j", "date($asOf)")}
+WITH r, sum(g.size) AS shared ORDER BY shared DESC, r.code
+RETURN r`);
+
+/**
+ * The ground of a coterminosity report as rows, for a handler that classifies them itself: the
+ * date (default: as REPORT_DATE resolves it), each left-hand geography (code and name) with its
+ * shared areas by right-hand code, each right-hand geography with its total. One statement over
+ * area groups; each geography appears once.
+ */
+export const COTERMINOSITY_GROUND = compact(`${REPORT_DATE}
+CALL (asOf) {
+  MATCH (l:Geography {kind: $left})<-[i:WITHIN]-(g:AreaGroup) WHERE ${DATED("i", "asOf")}
+  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right}) WHERE ${DATED("j", "asOf")}
+  WITH l, r, sum(g.size) AS areas,
+       sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
+  WITH l, collect({right: r.code, areas: areas, lessCertain: lessCertain}) AS pairs
+  RETURN 'left' AS row, l {.code, .name} AS geography, pairs, 0 AS areas
+  UNION ALL
+  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup) WHERE ${DATED("j", "asOf")}
+  WITH r, sum(g.size) AS areas
+  RETURN 'right' AS row, r {.code, .name} AS geography, [] AS pairs, areas
+  UNION ALL
+  MATCH (l:Geography {kind: $left})
+  WHERE ${EXISTS_ON("l", "asOf")} AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i", "asOf")} }
+  RETURN 'left' AS row, l {.code, .name} AS geography, [] AS pairs, 0 AS areas
+}
+RETURN toString(asOf) AS asOf, row, geography, pairs, areas`);
