@@ -5,11 +5,11 @@ export interface RecordedStatement {
   statement: string;
   parameters: Record<string, unknown>;
   startedMs: number;
-  /** When the managed transaction holding it settled (NaN while it runs). */
+  /** When its result, or the managed transaction holding it, settled (NaN while it runs). */
   endedMs: number;
 }
 
-/** A driver that records every statement run through managed read or write transactions. */
+/** A driver that records every statement run as an auto-commit transaction or in a managed one. */
 export interface RecordingDriver {
   driver: Driver;
   statements: RecordedStatement[];
@@ -27,7 +27,7 @@ function forward<T extends object>(target: T, override: (key: string | symbol) =
   });
 }
 
-/** Wraps `driver` so that every statement of `executeRead`/`executeWrite` is recorded in order. */
+/** Wraps `driver` so that every statement of `run`, `executeRead` and `executeWrite` is recorded in order. */
 export function recordingDriver(driver: Driver): RecordingDriver {
   const statements: RecordedStatement[] = [];
   const wrapTransaction = (tx: ManagedTransaction, into: RecordedStatement[]): ManagedTransaction =>
@@ -48,6 +48,23 @@ export function recordingDriver(driver: Driver): RecordingDriver {
     );
   const wrapSession = (session: Session): Session =>
     forward(session, (key) => {
+      if (key === "run") {
+        return (statement: string, parameters?: Record<string, unknown>, config?: unknown) => {
+          const entry: RecordedStatement = {
+            statement,
+            parameters: parameters ?? {},
+            startedMs: performance.now(),
+            endedMs: Number.NaN,
+          };
+          statements.push(entry);
+          const result = session.run(statement, parameters, config as Parameters<Session["run"]>[2]);
+          const settled = () => {
+            entry.endedMs = performance.now();
+          };
+          result.then(settled, settled);
+          return result;
+        };
+      }
       if (key !== "executeRead" && key !== "executeWrite") return undefined;
       return async <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: unknown) => {
         const inThisTransaction: RecordedStatement[] = [];
