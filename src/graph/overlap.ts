@@ -219,14 +219,17 @@ export async function measureOverlaps(
   );
 }
 
+// From each geography to its area groups, then on to whatever else holds them: `r` has no label, so
+// that the plan cannot start from all geographies of the kind, whatever the statistics say.
 const LIST_OVERLAPPING_OF_KIND = `
 UNWIND $keys AS key
 CALL (key) {
   MATCH (l:Geography {code: key.code})<-[i:WITHIN]-(g:AreaGroup)
   WHERE i.validFrom <= date(key.asOf) AND (i.validTo IS NULL OR date(key.asOf) < i.validTo)
-  MATCH (g)-[j:WITHIN]->(r:Geography)
-  WHERE j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
-    AND r.kind = key.kind AND r <> l
+  WITH l, g
+  MATCH (g)-[j:WITHIN]->(r)
+  WHERE r.kind = key.kind AND r <> l
+    AND j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
   WITH r, sum(g.size) AS shared
   ORDER BY shared DESC, r.code
   RETURN collect(${projectEntity("r")}) AS geographies
