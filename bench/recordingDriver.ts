@@ -30,18 +30,21 @@ function forward<T extends object>(target: T, override: (key: string | symbol) =
 /** Wraps `driver` so that every statement of `run`, `executeRead` and `executeWrite` is recorded in order. */
 export function recordingDriver(driver: Driver): RecordingDriver {
   const statements: RecordedStatement[] = [];
+  const record = (statement: string, parameters: Record<string, unknown> | undefined): RecordedStatement => {
+    const entry: RecordedStatement = {
+      statement,
+      parameters: parameters ?? {},
+      startedMs: performance.now(),
+      endedMs: Number.NaN,
+    };
+    statements.push(entry);
+    return entry;
+  };
   const wrapTransaction = (tx: ManagedTransaction, into: RecordedStatement[]): ManagedTransaction =>
     forward(tx, (key) =>
       key === "run"
         ? (statement: string, parameters?: Record<string, unknown>) => {
-            const entry: RecordedStatement = {
-              statement,
-              parameters: parameters ?? {},
-              startedMs: performance.now(),
-              endedMs: Number.NaN,
-            };
-            statements.push(entry);
-            into.push(entry);
+            into.push(record(statement, parameters));
             return tx.run(statement, parameters);
           }
         : undefined,
@@ -50,13 +53,7 @@ export function recordingDriver(driver: Driver): RecordingDriver {
     forward(session, (key) => {
       if (key === "run") {
         return (statement: string, parameters?: Record<string, unknown>, config?: unknown) => {
-          const entry: RecordedStatement = {
-            statement,
-            parameters: parameters ?? {},
-            startedMs: performance.now(),
-            endedMs: Number.NaN,
-          };
-          statements.push(entry);
+          const entry = record(statement, parameters);
           const result = session.run(statement, parameters, config as Parameters<Session["run"]>[2]);
           const settled = () => {
             entry.endedMs = performance.now();

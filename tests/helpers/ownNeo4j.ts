@@ -1,29 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j.js";
+import { neo4jJvms } from "./neo4jJvms.js";
 
 /** Bolt and HTTP ports of the reliability tests' own Neo4j, away from the shared test server (7691). */
 export const OWN_BOLT_PORT = 7696;
 export const OWN_HTTP_PORT = 7483;
-
-/** PIDs of the Neo4j JVMs whose command line names `home`. */
-export function neo4jJvms(home: string): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0");
-    } catch {
-      continue;
-    }
-    if (args.some((arg) => arg.includes(home)) && args.some((arg) => arg.startsWith("org.neo4j."))) {
-      found.push(Number(name));
-    }
-  }
-  return found;
-}
 
 /** A Neo4j of a test's own, in a temporary home: it can be stopped and started again without harm. */
 export interface OwnNeo4j {
@@ -62,7 +45,7 @@ export function ownNeo4j(name: string, log: (line: string) => void = () => undef
     stop,
     dispose: async () => {
       await stop().catch(() => undefined);
-      for (const pid of neo4jJvms(root)) {
+      for (const { pid } of neo4jJvms(root)) {
         try {
           process.kill(pid, "SIGKILL");
         } catch {

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { afterAll, describe, expect, it } from "vitest";
 import { startLocalNeo4j } from "../../src/neo4j/localNeo4j.js";
+import { neo4jJvms } from "../helpers/neo4jJvms.js";
 
 const BOLT_PORT = 7695;
 const HTTP_PORT = 7482;
@@ -13,30 +14,6 @@ const TEST_TIMEOUT_MS = 180_000;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const moduleUrl = new URL("../../src/neo4j/localNeo4j.ts", import.meta.url).href;
 const root = mkdtempSync(join(tmpdir(), "localNeo4j-test-"));
-
-interface Jvm {
-  pid: number;
-  /** The server JVM (CommunityEntryPoint), as opposed to the boot JVM that forks it. */
-  server: boolean;
-}
-
-/** Neo4j JVMs whose command line names `home`. */
-function neo4jJvms(home: string): Jvm[] {
-  const found: Jvm[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0");
-    } catch {
-      continue;
-    }
-    if (args.some((arg) => arg.includes(home)) && args.some((arg) => arg.startsWith("org.neo4j."))) {
-      found.push({ pid: Number(name), server: args.includes("org.neo4j.server.CommunityEntryPoint") });
-    }
-  }
-  return found;
-}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();

@@ -3,7 +3,8 @@ import { request } from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/config/readConfig.js";
-import { neo4jJvms, OWN_BOLT_PORT, OWN_HTTP_PORT, ownNeo4j } from "../helpers/ownNeo4j.js";
+import { neo4jJvms } from "../helpers/neo4jJvms.js";
+import { OWN_BOLT_PORT, OWN_HTTP_PORT, ownNeo4j } from "../helpers/ownNeo4j.js";
 
 const TINY_SEED = path.join(repoRoot, "tests", "fixtures", "tinySeed");
 // Only its home is used: `npm start` runs the server itself.
