@@ -9,7 +9,7 @@ export interface ReportSelection {
 }
 
 /**
- * The floor's coterminosity report: the rows of COTERMINOSITY_GROUND classified as ours are, shaped
+ * The floor's coterminosity report: the rows of coterminosityGround classified as ours are, shaped
  * as the operation's selection (plain JSON, no GraphQL).
  */
 export function reportFromRecords(
@@ -19,12 +19,16 @@ export function reportFromRecords(
 ): unknown {
   const asOf = (records[0]?.get("asOf") as string | undefined) ?? null;
   if (asOf === null) return null;
-  const rows = records.map((record): KindPairRow => ({
-    row: record.get("row") as KindPairRow["row"],
-    geography: record.get("geography") as KindPairRow["geography"],
-    pairs: record.get("pairs") as KindPairRow["pairs"],
-    areas: record.get("areas") as number,
-  }));
+  const rows = records.map((record): KindPairRow => {
+    // Only the code and name travel: the report shows no more of a geography.
+    const [code, name] = record.get("geography") as [string, string];
+    return {
+      row: record.get("row") as KindPairRow["row"],
+      geography: [code, name, "", null, null, null, null, null, null, null, false],
+      pairs: record.get("pairs") as KindPairRow["pairs"],
+      areas: record.get("areas") as number,
+    };
+  });
   const report = reportFromGround(
     groundFromRows(rows, asOf),
     parameters.left,

@@ -9,11 +9,16 @@ const DATED = (r: string, d: string) =>
   `${r}.validFrom <= ${d} AND (${r}.validTo IS NULL OR ${d} < ${r}.validTo)`;
 const EXISTS_ON = (n: string, d: string) =>
   `(${n}.validFrom IS NULL OR ${n}.validFrom <= ${d}) AND (${n}.validTo IS NULL OR ${d} < ${n}.validTo)`;
-const CERTAIN = "['PUBLISHED', 'TRANSCRIBED']";
 
 // Statements travel whole on every request, in 1,400-byte chunks: whitespace is collapsed so that
 // fewer chunks are written (no string literal holds two spaces running, and no statement a comment).
 const compact = (statement: string) => statement.replace(/\s+/g, " ").trim();
+
+/** A geography's ground as its own kind divides it: its total on a date. */
+const OWN_GROUND = "GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP";
+
+/** The relationship type of a geography's ground as the geographies of the right-hand kind divide it. */
+export type GroundType = "GROUND_LDR" | "GROUND_STP";
 
 /** The GraphQL type name of an entity node, as our API resolves it. */
 const TYPE_NAME = (n: string) =>
@@ -45,8 +50,8 @@ export function geographyStatement({ typenameKey }: TypeNameOption): string {
   return compact(`${LOOKUP_ENTITY}
 WITH n WHERE n:Geography
 CALL (n) {
-  OPTIONAL MATCH (n)<-[w:WITHIN]-(g:AreaGroup) WHERE ${DATED("w", "date($asOf)")}
-  RETURN sum(g.size) AS areaCount
+  OPTIONAL MATCH (n)-[own:${OWN_GROUND}]->(n) WHERE own.kind = n.kind AND ${DATED("own", "date($asOf)")}
+  RETURN coalesce(own.areas, 0) AS areaCount
 }
 RETURN n {${typenameKey}: ${TYPE_NAME("n")}, .code, .name, .kind, areaCount: areaCount,
   validFrom: toString(n.validFrom), validTo: toString(n.validTo)} AS geography`);
@@ -83,9 +88,8 @@ CALL (f) {
   RETURN collect({node: {member: m {.code, .name}}})[0..$membersFirst] AS members
 }
 CALL (f) {
-  MATCH (f)<-[i:WITHIN]-(g:AreaGroup)-[j:WITHIN]->(r:Geography {kind: 'REGION'})
-  WHERE ${DATED("i", "date($regionsAsOf)")} AND ${DATED("j", "date($regionsAsOf)")}
-  WITH r, sum(g.size) AS shared ORDER BY shared DESC, r.code
+  MATCH (f)-[s:SHARES]->(r:Geography {kind: 'REGION'}) WHERE ${DATED("s", "date($regionsAsOf)")}
+  WITH r, s.areas AS shared ORDER BY shared DESC, r.code
   RETURN collect(r {.code, .name}) AS regions
 }
 WITH collect({node: f {.code, .name, members: {edges: members}, regions: regions}}) AS edges
@@ -109,16 +113,21 @@ CALL (latest) {
 WITH coalesce(date($asOf), common, latest) AS asOf`;
 
 // One left-hand geography's ground at `asOf` as rows {right (null: no right-hand geography), areas,
-// lessCertain, rightAreas}, largest first: the same sums over area groups as our measureKindPair.
-const groundRows = (match: string, self: string, rightAreas: string, carry: string) => `
-  MATCH (${match})<-[i:WITHIN]-(g:AreaGroup) WHERE ${DATED("i", "asOf")}
-  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right}) WHERE ${DATED("j", "asOf")}
-  WITH ${carry}${self}, r, sum(g.size) AS areas,
-       sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
-  WITH ${carry}${self}, r, r.code AS rightCode, areas, lessCertain
-  WITH ${carry}${self}, r, rightCode, areas, lessCertain, ${rightAreas} AS rightAreas
-  ORDER BY areas DESC, rightCode
-  WITH ${carry}${self}, collect({right: r, areas: areas, lessCertain: lessCertain, rightAreas: rightAreas}) AS rows`;
+// lessCertain, rightAreas}, largest first, read from its GROUND relationship as our measureKindPair
+// reads it; `rightOf` finds a right-hand geography's {code, name, total} by code.
+const groundRows = (
+  ground: GroundType,
+  start: string,
+  self: string,
+  carry: string,
+  rightOf: (code: string) => string,
+) => `
+  MATCH (${start})-[t:${ground}]->(${self}) WHERE ${DATED("t", "asOf")}
+  WITH ${carry}${self}, t, [k IN range(0, size(t.rightCodes) - 1) |
+    {right: ${rightOf("t.rightCodes[k]")}, areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}] AS shared
+  WITH ${carry}${self}, [x IN shared | {right: x.right, areas: x.areas, lessCertain: x.lessCertain, rightAreas: x.right.total}]
+    + CASE WHEN t.uncoveredAreas > 0
+      THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain, rightAreas: 0}] ELSE [] END AS rows`;
 
 // A left-hand geography's verdict from its `rows`, as our classifyRelation and classifyVerdict decide it.
 const verdictFromRows = (self: string, carry: string) => `
@@ -148,27 +157,27 @@ export interface ReportFields {
 
 /**
  * The whole coterminosity report of two kinds at a date (null: the default date), verdicts,
- * shares, summary and caveats included, in one statement over area groups. The left-hand
- * geographies with ground come in one pass; those that existed then without any are added.
+ * shares, summary and caveats included, in one statement over the ground the load derives (the
+ * `ground` type: as the right-hand kind divides each geography; a geography that existed without
+ * areas has a ground of 0).
  */
-export function coterminosityStatement(fields: ReportFields = { kinds: true, counts: true }): string {
+export function coterminosityStatement(
+  ground: GroundType,
+  fields: ReportFields = { kinds: true, counts: true },
+): string {
   return compact(`${REPORT_DATE}
 CALL (asOf) {
-  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup) WHERE ${DATED("j", "asOf")}
-  WITH r, sum(g.size) AS total
-  RETURN collect({code: r.code, total: total}) AS rightTotals
+  MATCH (r:Geography {kind: $right})-[t:${ground}]->(r) WHERE t.areas > 0 AND ${DATED("t", "asOf")}
+  RETURN collect({code: r.code, name: r.name, total: t.areas}) AS rightTotals
 }
 CALL (asOf, rightTotals) {${groundRows(
+    ground,
     "l:Geography {kind: $left}",
     "l",
-    "CASE WHEN r IS NULL THEN 0 ELSE coalesce([t IN rightTotals WHERE t.code = rightCode][0].total, areas) END",
-    "",
+    "rightTotals, ",
+    (code) => `[x IN rightTotals WHERE x.code = ${code}][0]`,
   )}
   RETURN l, rows
-  UNION ALL
-  MATCH (l:Geography {kind: $left})
-  WHERE ${EXISTS_ON("l", "asOf")} AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i", "asOf")} }
-  RETURN l, [] AS rows
 }
 WITH asOf, rightTotals, l, rows ORDER BY l.code${verdictFromRows("l", "asOf, rightTotals, ")}
 WITH asOf, rightTotals, collect(verdict) AS geographies
@@ -193,21 +202,25 @@ RETURN {${fields.kinds ? "left: $left, right: $right, " : ""}asOf: toString(asOf
 }
 
 /**
- * One geography's verdict against the geographies of kind `$right` at `$asOf`, as a per-field
- * @cypher statement from `this` (each right-hand total is counted by its own expansion).
+ * One geography's verdict against the geographies of the right-hand kind (`ground`) at `$asOf`, as
+ * a per-field @cypher statement from `this` (each right-hand total is read by its own lookup).
  */
-export const GEOGRAPHY_VERDICT_FROM_THIS = compact(`
+export function geographyVerdictFromThis(ground: GroundType): string {
+  return compact(`
 WITH this, date($asOf) AS asOf
 OPTIONAL CALL (this, asOf) {${groundRows(
-  "this",
-  "this",
-  `CASE WHEN r IS NULL THEN 0 ELSE reduce(t = 0, s IN [(r)<-[k:WITHIN]-(h:AreaGroup) WHERE ${DATED("k", "asOf")} | h.size] | t + s) END`,
-  "asOf, ",
-)}
+    ground,
+    "this",
+    "this",
+    "asOf, ",
+    (code) =>
+      `head([(r:Geography {code: ${code}})-[rt:${ground}]->(r) WHERE ${DATED("rt", "asOf")} | {code: r.code, name: r.name, total: rt.areas}])`,
+  )}
   RETURN rows
 }
 WITH this, asOf, coalesce(rows, []) AS rows${verdictFromRows("this", "asOf, ")}
 RETURN verdict`);
+}
 
 const pathNode = (n: string, typenameKey: string) =>
   `CASE WHEN ${n}:Person THEN {${typenameKey}: 'Person', id: ${n}.id, name: ${n}.name}
@@ -253,37 +266,32 @@ CALL () {
 
 /** A geography's area count at a date, as a per-field @cypher statement from `this`. */
 export const AREA_COUNT_FROM_THIS = compact(`
-OPTIONAL MATCH (this)<-[w:WITHIN]-(g:AreaGroup) WHERE ${DATED("w", "date($asOf)")}
-RETURN sum(g.size) AS areaCount`);
+OPTIONAL MATCH (this)-[own:${OWN_GROUND}]->(this) WHERE own.kind = this.kind AND ${DATED("own", "date($asOf)")}
+RETURN coalesce(own.areas, 0) AS areaCount`);
 
 /** The regions a geography's ground lies in at a date, largest share first, from `this`. */
 export const REGIONS_FROM_THIS = compact(`
-MATCH (this)<-[i:WITHIN]-(g:AreaGroup)-[j:WITHIN]->(r:Organisation:Geography {kind: 'REGION'})
-WHERE ${DATED("i", "date($asOf)")} AND ${DATED("j", "date($asOf)")}
-WITH r, sum(g.size) AS shared ORDER BY shared DESC, r.code
+MATCH (this)-[s:SHARES]->(r:Organisation:Geography {kind: 'REGION'}) WHERE ${DATED("s", "date($asOf)")}
+WITH r, s.areas AS shared ORDER BY shared DESC, r.code
 RETURN r`);
 
 /**
  * The ground of a coterminosity report as rows, for a handler that classifies them itself: the
- * date (default: as REPORT_DATE resolves it), each left-hand geography (code and name) with its
+ * date (default: as REPORT_DATE resolves it), each left-hand geography ([code, name]) with its
  * shared areas by right-hand code, each right-hand geography with its total. One statement over
- * area groups; each geography appears once.
+ * the ground the load derives (`ground`: as the right-hand kind divides each geography).
  */
-export const COTERMINOSITY_GROUND = compact(`${REPORT_DATE}
+export function coterminosityGround(ground: GroundType): string {
+  return compact(`${REPORT_DATE}
 CALL (asOf) {
-  MATCH (l:Geography {kind: $left})<-[i:WITHIN]-(g:AreaGroup) WHERE ${DATED("i", "asOf")}
-  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right}) WHERE ${DATED("j", "asOf")}
-  WITH l, r, sum(g.size) AS areas,
-       sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
-  WITH l, collect({right: r.code, areas: areas, lessCertain: lessCertain}) AS pairs
-  RETURN 'left' AS row, l {.code, .name} AS geography, pairs, 0 AS areas
+  MATCH (l:Geography {kind: $left})-[t:${ground}]->(l) WHERE ${DATED("t", "asOf")}
+  RETURN 'left' AS row, [l.code, l.name] AS geography,
+    [k IN range(0, size(t.rightCodes) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
+    + CASE WHEN t.uncoveredAreas > 0 THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain}] ELSE [] END AS pairs,
+    0 AS areas
   UNION ALL
-  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup) WHERE ${DATED("j", "asOf")}
-  WITH r, sum(g.size) AS areas
-  RETURN 'right' AS row, r {.code, .name} AS geography, [] AS pairs, areas
-  UNION ALL
-  MATCH (l:Geography {kind: $left})
-  WHERE ${EXISTS_ON("l", "asOf")} AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i", "asOf")} }
-  RETURN 'left' AS row, l {.code, .name} AS geography, [] AS pairs, 0 AS areas
+  MATCH (r:Geography {kind: $right})-[t:${ground}]->(r) WHERE t.areas > 0 AND ${DATED("t", "asOf")}
+  RETURN 'right' AS row, [r.code, r.name] AS geography, [] AS pairs, t.areas AS areas
 }
 RETURN toString(asOf) AS asOf, row, geography, pairs, areas`);
+}

@@ -4,7 +4,7 @@
  *   loadProcess.ts full <factor>   a synthetic seed <factor>× the real one (every entity replicated), with
  *                                  loadSeed's own plan and statements, committed batch by batch
  *   loadProcess.ts ground <factor> only what coterminosity reads, <factor>× (geographies, area groups and
- *                                  their WITHIN relationships, no areas), committed batch by batch
+ *                                  their WITHIN, SHARES and GROUND relationships, no areas), in batches
  * The target is in BENCH_TARGET and the graph must be empty. Prints one JSON LoadMeasurement line.
  */
 import { randomUUID } from "node:crypto";
@@ -14,6 +14,8 @@ import type { Database } from "../src/graph/database.js";
 import {
   CREATE_GROUP_COVERAGE,
   CREATE_KIND_COVERAGE,
+  CREATE_GROUND_BY_KIND,
+  CREATE_SHARED_GROUND,
   MERGE_DATASET,
   type WriteStep,
 } from "../src/graph/seedStore.js";
@@ -92,9 +94,10 @@ CREATE (:Organisation:Geography:Entity {code: row.code, name: row.name, kind: ro
 
 const CREATE_GROUND_GROUPS = `
 UNWIND $rows AS row
-CREATE (:AreaGroup {id: row.id, size: row.size})`;
+CREATE (:AreaGroup {id: row.id, size: toInteger(row.size)})`;
 
 const GROUND_KINDS = new Set(["CCG", "LOCAL_AUTHORITY", "REGION"]);
+const GROUND_KIND_LIST = ["CCG", "LDR", "LOCAL_AUTHORITY", "REGION", "STP"] as const;
 
 /** The steps of a ground-only load: `factor` copies of the geographies and groups coterminosity reads. */
 function planGround(seed: Seed, factor: number): WriteStep[] {
@@ -154,6 +157,32 @@ function planGround(seed: Seed, factor: number): WriteStep[] {
       ),
       batchSize: 20_000,
     },
+    {
+      name: "shared ground",
+      statement: CREATE_SHARED_GROUND,
+      rows: copies.flatMap((c) =>
+        derived.sharedGround.pairs.map((row) => ({
+          ...row,
+          leftCode: code(row.leftCode, c),
+          rightCode: code(row.rightCode, c),
+        })),
+      ),
+      batchSize: 20_000,
+    },
+    ...GROUND_KIND_LIST.map((kind) => ({
+      name: `ground by ${kind}`,
+      statement: CREATE_GROUND_BY_KIND[kind],
+      rows: copies.flatMap((c) =>
+        derived.sharedGround.byKind
+          .filter((row) => row.kind === kind)
+          .map((row) => ({
+            ...row,
+            code: code(row.code, c),
+            rightCodes: row.rightCodes.map((right) => code(right, c)),
+          })),
+      ),
+      batchSize: 5_000,
+    })),
     {
       name: "kind coverage",
       statement: CREATE_KIND_COVERAGE,

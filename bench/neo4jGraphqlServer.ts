@@ -6,7 +6,7 @@ import {
   AREA_COUNT_FROM_THIS,
   coterminosityStatement,
   FOOTPRINT_WITH_MEMBERS_AND_LEADERS,
-  GEOGRAPHY_VERDICT_FROM_THIS,
+  geographyVerdictFromThis,
   geographyStatement,
   pathFromThisStatement,
   pathStatement,
@@ -20,7 +20,8 @@ const cypher = (statement: string, columnName: string) =>
 
 const GEOGRAPHY_FIELDS = `
   areaCount(asOf: Date!): Int! ${cypher(AREA_COUNT_FROM_THIS, "areaCount")}
-  coterminosity(right: String!, asOf: Date!): GeographyVerdict! ${cypher(GEOGRAPHY_VERDICT_FROM_THIS, "verdict")}`;
+  coterminosityLdr(right: String!, asOf: Date!): GeographyVerdict! ${cypher(geographyVerdictFromThis("GROUND_LDR"), "verdict")}
+  coterminosityStp(right: String!, asOf: Date!): GeographyVerdict! ${cypher(geographyVerdictFromThis("GROUND_STP"), "verdict")}`;
 
 /**
  * The same graph described for @neo4j/graphql 7: node types with generated queries and
@@ -209,8 +210,10 @@ type Query {
     ${cypher(FOOTPRINT_WITH_MEMBERS_AND_LEADERS, "geography")}
   stpsWithMembersAndRegions(existedOn: Date!, regionsAsOf: Date!, first: Int!, membersFirst: Int!): FootprintPageView!
     ${cypher(STPS_WITH_MEMBERS_AND_REGIONS, "geographies")}
-  coterminosityReport(left: String!, right: String!, asOf: Date, onlyMismatches: Boolean!): CoterminosityReport!
-    ${cypher(coterminosityStatement(), "coterminosity")}
+  coterminosityReportLdr(left: String!, right: String!, asOf: Date, onlyMismatches: Boolean!): CoterminosityReport!
+    ${cypher(coterminosityStatement("GROUND_LDR"), "coterminosity")}
+  coterminosityReportStp(left: String!, right: String!, asOf: Date, onlyMismatches: Boolean!): CoterminosityReport!
+    ${cypher(coterminosityStatement("GROUND_STP"), "coterminosity")}
   relationshipPath(from: ID!, to: ID!): RelationshipPath
     ${cypher(pathStatement({ typenameKey: "typename" }), "path")}
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { repoRoot } from "../src/config/readConfig.js";
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import {
-  COTERMINOSITY_GROUND,
+  coterminosityGround,
   FOOTPRINT_WITH_MEMBERS_AND_LEADERS,
   geographyStatement,
   pathStatement,
@@ -378,7 +378,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     short: "STP × LDR report",
     ours: { query: readOperation("stpLdrCoterminosity"), variables: {} },
     floor: {
-      statement: COTERMINOSITY_GROUND,
+      statement: coterminosityGround("GROUND_LDR"),
       parameters: { left: "STP", right: "LDR", asOf: null },
       field: "coterminosity",
       finish: (records) =>
@@ -391,7 +391,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     generated: {
       query: `query ($asOf: Date!) {
   footprints(where: { kind: { eq: "STP" }, ${existedOn("$asOf")} }, sort: [{ code: ASC }]) {
-    coterminosity(right: "LDR", asOf: $asOf) {
+    coterminosity: coterminosityLdr(right: "LDR", asOf: $asOf) {
       geography { code name }
       verdict
       uncoveredAreas
@@ -409,7 +409,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     },
     rootCypher: {
       query: `query ($asOf: Date) {
-  coterminosity: coterminosityReport(left: "STP", right: "LDR", asOf: $asOf, onlyMismatches: false) ${REPORT_SELECTION(true, true)}
+  coterminosity: coterminosityReportLdr(left: "STP", right: "LDR", asOf: $asOf, onlyMismatches: false) ${REPORT_SELECTION(true, true)}
 }`,
       variables: {},
       normalise: (data) => data,
@@ -423,7 +423,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     short: "Council × STP report",
     ours: { query: readOperation("councilsAcrossStps"), variables: { asOf: COUNCILS_AS_OF } },
     floor: {
-      statement: COTERMINOSITY_GROUND,
+      statement: coterminosityGround("GROUND_STP"),
       parameters: { left: "LOCAL_AUTHORITY", right: "STP", asOf: COUNCILS_AS_OF },
       field: "coterminosity",
       finish: (records) =>
@@ -436,7 +436,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     generated: {
       query: `query ($asOf: Date!) {
   organisations(where: { kind: { eq: "LOCAL_AUTHORITY" }, ${existedOn("$asOf")} }, sort: [{ code: ASC }]) {
-    coterminosity(right: "STP", asOf: $asOf) {
+    coterminosity: coterminosityStp(right: "STP", asOf: $asOf) {
       geography { code name }
       verdict
       overlaps { right { code name } relation sharedAreas leftShare rightShare }
@@ -456,7 +456,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     },
     rootCypher: {
       query: `query ($asOf: Date) {
-  coterminosity: coterminosityReport(left: "LOCAL_AUTHORITY", right: "STP", asOf: $asOf, onlyMismatches: true) ${REPORT_SELECTION(false, false)}
+  coterminosity: coterminosityReportStp(left: "LOCAL_AUTHORITY", right: "STP", asOf: $asOf, onlyMismatches: true) ${REPORT_SELECTION(false, false)}
 }`,
       variables: { asOf: COUNCILS_AS_OF },
       normalise: (data) => data,

@@ -3,7 +3,8 @@
  * the seed load, then every operation of bench/operations.ts on our API, the floor and
  * @neo4j/graphql in two forms, then synthetic scales; writes bench/results.md, results.json and
  * latency.svg. `--quick` runs every part briefly and prints the report instead (a smoke test:
- * numbers, never thresholds).
+ * numbers, never thresholds). `--only id,id` measures just those operations over HTTP at full
+ * length after one seed load, without the scales, and prints the report (for work on one answer).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -93,7 +94,18 @@ async function applySchema(bench: BenchNeo4j): Promise<void> {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
-  const plan = quick ? QUICK : FULL;
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean);
+  const unknown = only?.filter((id) => !OPERATIONS.some((op) => op.id === id)) ?? [];
+  if (only !== null && (only.length === 0 || unknown.length > 0)) {
+    throw new Error(
+      `--only takes operation ids separated by commas (${OPERATIONS.map((op) => op.id).join(", ")}); got "${process.argv[onlyAt + 1] ?? ""}".`,
+    );
+  }
+  const operations = only === null ? OPERATIONS : OPERATIONS.filter((op) => only.includes(op.id));
+  const plan: Plan =
+    only === null ? (quick ? QUICK : FULL) : { ...FULL, seedRounds: 1, scale: { ...FULL.scale, points: [] } };
+  const printOnly = quick || only !== null;
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0] ?? 0;
   log(`${quick ? "Quick" : "Full"} run; load average ${loadAtStart.toFixed(2)}.`);
@@ -114,19 +126,22 @@ async function main(): Promise<void> {
     }
 
     log("Counting and profiling the statements of each answer…");
-    const costs = Object.fromEntries(await measureStatementCosts(bench.target, OPERATIONS));
+    const costs = Object.fromEntries(await measureStatementCosts(bench.target, operations));
 
     log("Measuring over HTTP…");
-    const http = await runHttpBench(bench.target, OPERATIONS, plan.http, log);
+    const http = await runHttpBench(bench.target, operations, plan.http, log);
 
     log("Synthetic scales…");
     const coterminosity = OPERATIONS.filter((op) => op.id === "stpLdr" || op.id === "laStp");
-    const scale = await runScaleBench(
-      bench,
-      coterminosity,
-      { ...plan.scale, freshStore: plan.scale.freshStore && bench.local },
-      log,
-    );
+    const scale =
+      plan.scale.points.length === 0
+        ? []
+        : await runScaleBench(
+            bench,
+            coterminosity,
+            { ...plan.scale, freshStore: plan.scale.freshStore && bench.local },
+            log,
+          );
 
     results = {
       mode: quick ? "quick" : "full",
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
           ? `Neo4j: the benchmark's own local server (.neo4j/bench, Bolt 7692), heap ${BENCH_HEAP}, page cache ${BENCH_PAGE_CACHE}, as \`npm start\` runs its own.`
           : `Neo4j: NEO4J_BENCH_URI (${bench.target.uri}).`,
       },
-      operations: OPERATIONS.map((op) => ({ id: op.id, title: op.title, short: op.short })),
+      operations: operations.map((op) => ({ id: op.id, title: op.title, short: op.short })),
       seedLoads,
       http,
       costs,
@@ -168,7 +183,7 @@ async function main(): Promise<void> {
     await bench.stop();
   }
   const report = renderResults(results);
-  if (quick) {
+  if (printOnly) {
     process.stdout.write(report);
   } else {
     await writeFormatted(path.join(BENCH_DIR, "results.md"), report);

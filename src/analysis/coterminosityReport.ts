@@ -1,5 +1,5 @@
 import type { Database } from "../graph/database.js";
-import type { EntityModel, OverlapModel } from "../graph/models.js";
+import type { EntityModel, GeographyKindValue, OverlapModel } from "../graph/models.js";
 import { measureKindPair, type KindPairGround } from "../graph/overlap.js";
 import { classifyRelation, classifyVerdict, VERDICTS, type Verdict } from "./classifyOverlaps.js";
 
@@ -32,14 +32,14 @@ const LABEL: Record<string, string> = {
 
 /**
  * Holds every left-hand geography of one kind against every right-hand geography of another on a
- * date. The set operations run in Cypher (one statement over area groups); the verdicts are
- * classified here from the counts. Relations and verdicts describe each left-hand geography's
+ * date. The counts come from one statement over the ground the load derives from the area groups;
+ * the verdicts are classified here from the counts. Relations and verdicts describe each left-hand geography's
  * covered areas; areas no right-hand geography covers are counted apart, never guessed.
  */
 export async function buildCoterminosityReport(
   db: Database,
-  left: string,
-  right: string,
+  left: GeographyKindValue,
+  right: GeographyKindValue,
   asOf: string,
   onlyMismatches: boolean,
 ): Promise<CoterminosityReportModel> {

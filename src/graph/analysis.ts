@@ -23,11 +23,11 @@ CALL (o, f) {
   OPTIONAL MATCH (o)-[m:MEMBER_OF]->(g:Footprint {kind: f.kind}) WHERE ${HOLDS("m")}
   RETURN g
   UNION
-  OPTIONAL MATCH (o)<-[i:WITHIN]-(:AreaGroup)-[j:WITHIN]->(g:Footprint {kind: f.kind}) WHERE ${HOLDS("i")} AND ${HOLDS("j")}
+  OPTIONAL MATCH (o)-[s:SHARES]->(g:Footprint {kind: f.kind}) WHERE ${HOLDS("s")}
   RETURN g
   UNION
-  OPTIONAL MATCH (o)<-[d:MEMBER_OF]-(:Organisation)<-[i:WITHIN]-(:AreaGroup)-[j:WITHIN]->(g:Footprint {kind: f.kind})
-  WHERE ${HOLDS("d")} AND ${HOLDS("i")} AND ${HOLDS("j")}
+  OPTIONAL MATCH (o)<-[d:MEMBER_OF]-(:Organisation)-[s:SHARES]->(g:Footprint {kind: f.kind})
+  WHERE ${HOLDS("d")} AND ${HOLDS("s")}
   RETURN g
 }
 WITH p, r, f, o, collect(DISTINCT g) AS footprints

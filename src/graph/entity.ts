@@ -2,45 +2,63 @@ import type { Database } from "./database.js";
 import type { EntityModel, EvidenceLevel } from "./models.js";
 import { isoDate } from "./temporal.js";
 
-/** The Cypher map projection every entity query returns; `toEntityModel` reads it. */
-export const ENTITY_PROJECTION = `{
-  .code, .name, .kind, .odsCode, .formerCodes, .validFrom, .validTo, .evidence, .trustType, .foundationTrust,
-  isFootprint: NODE:Footprint
-}`;
+/**
+ * The Cypher projection every entity query returns, as a list in EntityRow's order; `toEntityModel`
+ * reads it. A list, with dates as text, because the driver decodes a list of plain values several
+ * times faster than a map or its Date objects (measured: 326 councils in 3.9 ms against 13 ms).
+ */
+export const ENTITY_PROJECTION = `[
+  NODE.code, NODE.name, NODE.kind, NODE.odsCode, NODE.formerCodes, toString(NODE.validFrom), toString(NODE.validTo),
+  NODE.evidence, NODE.trustType, NODE.foundationTrust, NODE:Footprint
+]`;
 
 /** The projection of the node bound to `variable`. */
 export function projectEntity(variable: string): string {
-  return `${variable} ${ENTITY_PROJECTION.replace("NODE", variable)}`;
+  return ENTITY_PROJECTION.split("NODE").join(variable);
 }
 
-export interface EntityRow {
-  code: string;
-  name: string;
-  kind: string;
-  odsCode: string | null;
-  formerCodes: string[] | null;
-  validFrom: unknown;
-  validTo: unknown;
-  evidence: EvidenceLevel | null;
-  trustType: string | null;
-  foundationTrust: boolean | null;
-  isFootprint: boolean;
-}
+/** An entity as ENTITY_PROJECTION returns it: code, name, kind, ODS code, former codes, dates, evidence, trust fields, footprint or not. */
+export type EntityRow = [
+  code: string,
+  name: string,
+  kind: string,
+  odsCode: string | null,
+  formerCodes: string[] | null,
+  validFrom: string | null,
+  validTo: string | null,
+  evidence: EvidenceLevel | null,
+  trustType: string | null,
+  foundationTrust: boolean | null,
+  isFootprint: boolean,
+];
 
 /** Converts a projected entity into its model, remembering the date it was looked up at. */
 export function toEntityModel(row: EntityRow, asOf: string | null): EntityModel {
+  const [
+    code,
+    name,
+    kind,
+    odsCode,
+    formerCodes,
+    validFrom,
+    validTo,
+    evidence,
+    trustType,
+    foundationTrust,
+    isFootprint,
+  ] = row;
   return {
-    entity: row.isFootprint ? "FOOTPRINT" : "ORGANISATION",
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    odsCode: row.odsCode ?? null,
-    formerCodes: row.formerCodes ?? [],
-    validFrom: isoDate(row.validFrom),
-    validTo: isoDate(row.validTo),
-    evidence: row.evidence ?? "PUBLISHED",
-    trustType: row.trustType ?? null,
-    foundationTrust: row.foundationTrust ?? null,
+    entity: isFootprint ? "FOOTPRINT" : "ORGANISATION",
+    code,
+    name,
+    kind,
+    odsCode: odsCode ?? null,
+    formerCodes: formerCodes ?? [],
+    validFrom: validFrom ?? null,
+    validTo: validTo ?? null,
+    evidence: evidence ?? "PUBLISHED",
+    trustType: trustType ?? null,
+    foundationTrust: foundationTrust ?? null,
     asOf,
   };
 }
@@ -89,8 +107,8 @@ WITH n, CASE
   WHEN n.validTo IS NOT NULL AND n.validTo - duration({days: 1}) < date($latest) THEN n.validTo - duration({days: 1})
   ELSE date($latest)
 END AS at
-OPTIONAL MATCH (n)<-[w:WITHIN]-(grp:AreaGroup) WHERE w.validFrom <= at AND (w.validTo IS NULL OR at < w.validTo)
-RETURN ${projectEntity("n")} AS entity, at, sum(grp.size) AS areaCount`;
+OPTIONAL MATCH (n)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(n) WHERE own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)
+RETURN ${projectEntity("n")} AS entity, at, coalesce(own.areas, 0) AS areaCount`;
 
 /** An entity found by code, with the areas it covers on the date its areaCount field would use. */
 export interface EntityWithAreaCount {

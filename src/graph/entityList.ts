@@ -27,8 +27,8 @@ const ENTITY_CONDITIONS = `
   AND ($existedOn IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= date($existedOn)) AND (n.validTo IS NULL OR date($existedOn) < n.validTo)))
   AND ($nameContains IS NULL OR n.searchName CONTAINS $nameContains)
   AND ($overlapping IS NULL OR EXISTS {
-    MATCH (n)<-[w1:WITHIN]-(:AreaGroup)-[w2:WITHIN]->(o:Geography {code: $overlapping})
-    WHERE o <> n AND ${DATED("w1")} AND ${DATED("w2")}
+    MATCH (n)-[s:SHARES]->(o:Geography {code: $overlapping})
+    WHERE o <> n AND ${DATED("s")}
   })
   AND ($footprint IS NULL OR EXISTS {
     MATCH (n)-[r:MEMBER_OF]->(:Footprint {code: $footprint}) WHERE ${DATED("r")}
@@ -36,8 +36,8 @@ const ENTITY_CONDITIONS = `
   AND ($region IS NULL OR EXISTS {
     MATCH (n)-[r:MEMBER_OF]->(:Organisation {code: $region, kind: 'REGION'}) WHERE ${DATED("r")}
   } OR EXISTS {
-    MATCH (n:Geography)<-[w1:WITHIN]-(:AreaGroup)-[w2:WITHIN]->(:Geography {code: $region, kind: 'REGION'})
-    WHERE NOT n:Footprint AND ${DATED("w1")} AND ${DATED("w2")}
+    MATCH (n:Geography)-[s:SHARES]->(:Geography {code: $region, kind: 'REGION'})
+    WHERE NOT n:Footprint AND ${DATED("s")}
   })`;
 
 const PAGE_CONDITION = {

@@ -9,13 +9,13 @@ export interface AreaCountKey {
 const COUNT_AREAS_BY_GEOGRAPHY = `
 UNWIND $keys AS key
 MATCH (g:Geography {code: key.code})
-OPTIONAL MATCH (g)<-[w:WITHIN]-(grp:AreaGroup)
-  WHERE w.validFrom <= date(key.asOf) AND (w.validTo IS NULL OR date(key.asOf) < w.validTo)
-RETURN key.code AS code, key.asOf AS asOf, sum(grp.size) AS areaCount`;
+OPTIONAL MATCH (g)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(g)
+  WHERE own.kind = g.kind AND own.validFrom <= date(key.asOf) AND (own.validTo IS NULL OR date(key.asOf) < own.validTo)
+RETURN key.code AS code, key.asOf AS asOf, coalesce(own.areas, 0) AS areaCount`;
 
 /**
  * The number of LSOA areas each geography covers at its date, one entry per key in key order
- * (0 for an unknown code or a date it covered nothing). Counts groups of identical areas, not areas.
+ * (0 for an unknown code or a date it covered nothing). Reads the geography's ground as its own kind divides it.
  */
 export async function countAreasByGeography(db: Database, keys: readonly AreaCountKey[]): Promise<number[]> {
   const result = await db.read<{ code: string; asOf: string; areaCount: number }>(COUNT_AREAS_BY_GEOGRAPHY, {

@@ -36,7 +36,7 @@ function toLeadershipModel(row: LeadershipRow): LeadershipModel {
     ...rest,
     effectiveFrom: isoDate(row.effectiveFrom),
     effectiveTo: isoDate(row.effectiveTo),
-    dayJobOrganisationCode: dayJobOrganisation?.code ?? null,
+    dayJobOrganisationCode: dayJobOrganisation?.[0] ?? null,
     dayJobOrganisation: dayJobOrganisation === null ? null : toEntityModel(dayJobOrganisation, null),
   };
 }

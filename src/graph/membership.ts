@@ -1,49 +1,50 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
-import type { EvidenceLevel, MembershipModel, PageModel } from "./models.js";
+import type { EntityModel, EvidenceLevel, MembershipModel, PageModel } from "./models.js";
 import { toPage } from "./pagination.js";
-import { isoDate } from "./temporal.js";
 
-/** A membership as the MEMBERSHIP_PROJECTION map returns it. */
-export interface MembershipRow {
-  member: EntityRow;
-  group: EntityRow;
-  validFrom: unknown;
-  validTo: unknown;
-  partial: boolean | null;
-  evidence: EvidenceLevel;
-  evidenceDetail: string | null;
-  source: string;
-  note: string | null;
+/** A membership's own fields as MEMBERSHIP_FIELDS lists them (dates as text). */
+type MembershipFields = [
+  validFrom: string,
+  validTo: string | null,
+  partial: boolean | null,
+  evidence: EvidenceLevel,
+  evidenceDetail: string | null,
+  source: string,
+  note: string | null,
+];
+
+/** A membership as MEMBERSHIP_PROJECTION returns it: member, group, then its own fields. */
+export type MembershipRow = [member: EntityRow, group: EntityRow, ...fields: MembershipFields];
+
+// Lists, not maps, for the reason ENTITY_PROJECTION gives.
+const MEMBERSHIP_FIELDS = `toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, r.evidenceDetail, r.source, r.note`;
+
+/** The projection of a membership bound as (m)-[r]->(g), without its group. */
+const MEMBER_PROJECTION = `[${projectEntity("m")}, ${MEMBERSHIP_FIELDS}]`;
+
+/** The projection of a membership bound as (m)-[r]->(g). */
+export const MEMBERSHIP_PROJECTION = `[${projectEntity("m")}, ${projectEntity("g")}, ${MEMBERSHIP_FIELDS}]`;
+
+function fromFields(member: EntityModel, group: EntityModel, fields: MembershipFields): MembershipModel {
+  const [validFrom, validTo, partial, evidence, evidenceDetail, source, note] = fields;
+  return {
+    member,
+    group,
+    validFrom,
+    validTo: validTo ?? null,
+    partial: partial ?? false,
+    evidence,
+    evidenceDetail: evidenceDetail ?? null,
+    source,
+    note: note ?? null,
+  };
 }
-
-/** The map projection of a membership bound as (m)-[r]->(g), without its group. */
-const MEMBER_PROJECTION = `{
-  member: ${projectEntity("m")},
-  validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
-  evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
-}`;
-
-/** The map projection of a membership bound as (m)-[r]->(g). */
-export const MEMBERSHIP_PROJECTION = `{
-  member: ${projectEntity("m")}, group: ${projectEntity("g")},
-  validFrom: r.validFrom, validTo: r.validTo, partial: r.partial, evidence: r.evidence,
-  evidenceDetail: r.evidenceDetail, source: r.source, note: r.note
-}`;
 
 /** Converts a projected membership into its model, remembering the date it was looked up at. */
 export function toMembershipModel(row: MembershipRow, asOf: string | null): MembershipModel {
-  return {
-    member: toEntityModel(row.member, asOf),
-    group: toEntityModel(row.group, asOf),
-    validFrom: isoDate(row.validFrom) ?? "",
-    validTo: isoDate(row.validTo),
-    partial: row.partial ?? false,
-    evidence: row.evidence,
-    evidenceDetail: row.evidenceDetail,
-    source: row.source,
-    note: row.note,
-  };
+  const [member, group, ...fields] = row;
+  return fromFields(toEntityModel(member, asOf), toEntityModel(group, asOf), fields);
 }
 
 /** The members of one group (footprint, region, local office) at a date, a page at a time. */
@@ -91,15 +92,17 @@ export async function listMembersOfGroups(
     key: MemberPageKey;
     group: EntityRow;
     total: number;
-    page: Omit<MembershipRow, "group">[];
+    page: [member: EntityRow, ...fields: MembershipFields][];
   }>(LIST_MEMBERS_OF_GROUPS, {
     keys: keys.map((key) => ({ ...key, first: cypherInteger(key.first) })),
   });
   const pages = new Map<string, PageModel<MembershipModel>>();
   for (const r of result.records) {
     const key = r.get("key");
-    const group = r.get("group");
-    const rows = r.get("page").map((row) => toMembershipModel({ ...row, group }, key.asOf));
+    const group = toEntityModel(r.get("group"), key.asOf);
+    const rows = r
+      .get("page")
+      .map(([member, ...fields]) => fromFields(toEntityModel(member, key.asOf), group, fields));
     pages.set(
       memberPageKey(key),
       toPage(rows, key.first, key.after !== null, r.get("total"), (m) => [m.member.code]),

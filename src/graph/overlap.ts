@@ -1,6 +1,6 @@
 import type { Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
-import type { EntityModel } from "./models.js";
+import type { EntityModel, GeographyKindValue } from "./models.js";
 
 /** Ground shared by a left-hand and a right-hand geography, with both totals, in areas. */
 export interface SharedGround {
@@ -26,36 +26,42 @@ export interface KindPairGround {
   rightAreaCounts: Map<string, number>;
 }
 
-const CERTAIN = "['PUBLISHED', 'TRANSCRIBED']";
 const DATED = (r: string) =>
   `${r}.validFrom <= date($asOf) AND (${r}.validTo IS NULL OR date($asOf) < ${r}.validTo)`;
 
-// Counted over groups of identical areas (each group's size summed), never over the areas themselves.
-// Each geography is projected once: a left-hand one with its pairs (right-hand codes; null: ground no
-// right-hand geography covers), a right-hand one with its total. Left-hand geographies that existed
-// on the date but covered no areas still get a row.
-const MEASURE_KIND_PAIR = `
+// Read from the relationships the load derives from the area groups: each geography's ground as
+// the geographies of the right-hand kind divide it (GROUND_<kind>), on the date. A left-hand
+// geography comes with its pairs (right-hand codes; null: ground no right-hand geography covers),
+// a right-hand one with its total. A geography that existed but held no areas has a row of 0, so
+// the left-hand geographies of the date are all there; right-hand ones of 0 add nothing.
+function kindPairStatement(groundType: string): string {
+  return `
 CALL () {
-  MATCH (l:Geography {kind: $left})<-[i:WITHIN]-(g:AreaGroup)
-  WHERE ${DATED("i")}
-  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right})
-  WHERE ${DATED("j")}
-  WITH l, r, sum(g.size) AS areas,
-       sum(CASE WHEN i.evidence IN ${CERTAIN} AND (j IS NULL OR j.evidence IN ${CERTAIN}) THEN 0 ELSE g.size END) AS lessCertain
-  WITH l, collect({right: r.code, areas: areas, lessCertain: lessCertain}) AS pairs
-  RETURN 'left' AS row, ${projectEntity("l")} AS geography, pairs, 0 AS areas
+  MATCH (l:Geography {kind: $left})-[t:${groundType}]->(l)
+  WHERE ${DATED("t")}
+  RETURN 'left' AS row, ${projectEntity("l")} AS geography,
+    [k IN range(0, size(t.rightCodes) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
+    + CASE WHEN t.uncoveredAreas > 0 THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain}] ELSE [] END AS pairs,
+    0 AS areas
   UNION ALL
-  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup)
-  WHERE ${DATED("j")}
-  WITH r, sum(g.size) AS areas
-  RETURN 'right' AS row, ${projectEntity("r")} AS geography, [] AS pairs, areas
-  UNION ALL
-  MATCH (l:Geography {kind: $left})
-  WHERE (l.validFrom IS NULL OR l.validFrom <= date($asOf)) AND (l.validTo IS NULL OR date($asOf) < l.validTo)
-    AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE ${DATED("i")} }
-  RETURN 'left' AS row, ${projectEntity("l")} AS geography, [] AS pairs, 0 AS areas
+  MATCH (r:Geography {kind: $right})-[t:${groundType}]->(r)
+  WHERE t.areas > 0 AND ${DATED("t")}
+  RETURN 'right' AS row, ${projectEntity("r")} AS geography, [] AS pairs, t.areas AS areas
 }
 RETURN row, geography, pairs, areas`;
+}
+
+/** The measurement for each right-hand kind. */
+const MEASURE_KIND_PAIR: Readonly<Record<GeographyKindValue, string>> = {
+  CCG: kindPairStatement("GROUND_CCG"),
+  LDR: kindPairStatement("GROUND_LDR"),
+  LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY"),
+  REGION: kindPairStatement("GROUND_REGION"),
+  STP: kindPairStatement("GROUND_STP"),
+};
+
+// The ground of a geography, as its own kind divides it.
+const OWN_GROUND = "GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP";
 
 /**
  * Every pair of geographies of two kinds sharing ground on a date, with the left-hand totals and
@@ -63,11 +69,11 @@ RETURN row, geography, pairs, areas`;
  */
 export async function measureKindPair(
   db: Database,
-  left: string,
-  right: string,
+  left: GeographyKindValue,
+  right: GeographyKindValue,
   asOf: string,
 ): Promise<KindPairGround> {
-  const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR, {
+  const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR[right], {
     left,
     right,
     asOf,
@@ -107,7 +113,8 @@ export function groundFromRows(rows: readonly KindPairRow[], asOf: string): Kind
   const pairs: SharedGround[] = [];
   for (const row of rows) {
     if (row.row !== "left") continue;
-    let ground = lefts.get(row.geography.code);
+    const [code] = row.geography;
+    let ground = lefts.get(code);
     if (ground === undefined) {
       ground = {
         geography: toEntityModel(row.geography, asOf),
@@ -115,7 +122,7 @@ export function groundFromRows(rows: readonly KindPairRow[], asOf: string): Kind
         uncoveredAreas: 0,
         lessCertainAreas: 0,
       };
-      lefts.set(row.geography.code, ground);
+      lefts.set(code, ground);
     }
     for (const pair of row.pairs) {
       ground.areaCount += pair.areas;
@@ -152,30 +159,15 @@ export function overlapKey(key: OverlapKey): string {
 
 const MEASURE_OVERLAPS = `
 UNWIND $keys AS key
-MATCH (l:Geography {code: key.code})<-[i:WITHIN]-(g:AreaGroup)
-WHERE i.validFrom <= date(key.asOf) AND (i.validTo IS NULL OR date(key.asOf) < i.validTo)
-MATCH (g)-[j:WITHIN]->(r:Geography)
-WHERE j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
+MATCH (l:Geography {code: key.code})-[s:SHARES]->(r:Geography)
+WHERE s.validFrom <= date(key.asOf) AND (s.validTo IS NULL OR date(key.asOf) < s.validTo)
   AND r <> l AND CASE WHEN key.kind IS NULL THEN r.kind <> l.kind ELSE r.kind = key.kind END
-WITH key, l, r, sum(g.size) AS shared
-// Each geography's total is counted once per date, not once per overlap: many overlaps share one
-// right-hand geography (the 44 STPs against 4 regions would otherwise count each region ~11 times).
-WITH r, key.asOf AS asOf, collect({key: key, l: l, shared: shared}) AS overlaps
-CALL (r, asOf) {
-  MATCH (r)<-[j:WITHIN]-(g:AreaGroup)
-  WHERE j.validFrom <= date(asOf) AND (j.validTo IS NULL OR date(asOf) < j.validTo)
-  RETURN sum(g.size) AS rightTotal
-}
-UNWIND overlaps AS overlap
-WITH overlap.l AS l, asOf, collect({key: overlap.key, r: r, shared: overlap.shared, rightTotal: rightTotal}) AS overlaps
-CALL (l, asOf) {
-  MATCH (l)<-[i:WITHIN]-(g:AreaGroup)
-  WHERE i.validFrom <= date(asOf) AND (i.validTo IS NULL OR date(asOf) < i.validTo)
-  RETURN sum(g.size) AS leftTotal
-}
-UNWIND overlaps AS overlap
-WITH overlap.key AS key, l, overlap.r AS r, overlap.shared AS shared, leftTotal, overlap.rightTotal AS rightTotal
-RETURN key, ${projectEntity("l")} AS left, ${projectEntity("r")} AS right, shared, leftTotal, rightTotal`;
+MATCH (l)-[lt:${OWN_GROUND}]->(l)
+WHERE lt.kind = l.kind AND lt.validFrom <= date(key.asOf) AND (lt.validTo IS NULL OR date(key.asOf) < lt.validTo)
+MATCH (r)-[rt:${OWN_GROUND}]->(r)
+WHERE rt.kind = r.kind AND rt.validFrom <= date(key.asOf) AND (rt.validTo IS NULL OR date(key.asOf) < rt.validTo)
+RETURN key, ${projectEntity("l")} AS left, ${projectEntity("r")} AS right, s.areas AS shared,
+  lt.areas AS leftTotal, rt.areas AS rightTotal`;
 
 /** Shared ground of a geography and another, with both totals at the date. */
 export interface MeasuredOverlap {
@@ -219,18 +211,12 @@ export async function measureOverlaps(
   );
 }
 
-// From each geography to its area groups, then on to whatever else holds them: `r` has no label, so
-// that the plan cannot start from all geographies of the kind, whatever the statistics say.
 const LIST_OVERLAPPING_OF_KIND = `
 UNWIND $keys AS key
 CALL (key) {
-  MATCH (l:Geography {code: key.code})<-[i:WITHIN]-(g:AreaGroup)
-  WHERE i.validFrom <= date(key.asOf) AND (i.validTo IS NULL OR date(key.asOf) < i.validTo)
-  WITH l, g
-  MATCH (g)-[j:WITHIN]->(r)
-  WHERE r.kind = key.kind AND r <> l
-    AND j.validFrom <= date(key.asOf) AND (j.validTo IS NULL OR date(key.asOf) < j.validTo)
-  WITH r, sum(g.size) AS shared
+  MATCH (l:Geography {code: key.code})-[s:SHARES]->(r:Geography {kind: key.kind})
+  WHERE r <> l AND s.validFrom <= date(key.asOf) AND (s.validTo IS NULL OR date(key.asOf) < s.validTo)
+  WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
   RETURN collect(${projectEntity("r")}) AS geographies
 }
@@ -282,11 +268,11 @@ function flattenPlan(plan: {
 /** Runs the coterminosity statement under PROFILE and returns every operator of its plan. */
 export async function profileKindPair(
   db: Database,
-  left: string,
-  right: string,
+  left: GeographyKindValue,
+  right: GeographyKindValue,
   asOf: string,
 ): Promise<PlanOperator[]> {
-  const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR}`, { left, right, asOf });
+  const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR[right]}`, { left, right, asOf });
   const profile = result.summary.profile;
   if (profile === false) return [];
   return flattenPlan(profile);

@@ -1,3 +1,4 @@
+import type { GeographyKindValue } from "./models.js";
 import type { Database } from "./database.js";
 
 /** Counts of what one write step did. */
@@ -153,6 +154,39 @@ UNWIND $rows AS row
 MATCH (grp:AreaGroup {id: row.groupId})
 MATCH (geo:Geography {code: row.geographyCode})
 CREATE (grp)-[:WITHIN {validFrom: date(row.validFrom), validTo: date(row.validTo), evidence: row.evidence}]->(geo)`;
+
+export const DELETE_SHARED_GROUND = `
+MATCH (:Geography)-[s:SHARES|GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(:Geography)
+DELETE s`;
+
+export const CREATE_SHARED_GROUND = `
+UNWIND $rows AS row
+MATCH (l:Geography {code: row.leftCode})
+MATCH (r:Geography {code: row.rightCode})
+CREATE (l)-[:SHARES {validFrom: date(row.validFrom), validTo: date(row.validTo), areas: toInteger(row.areas),
+  lessCertain: toInteger(row.lessCertain)}]->(r)`;
+
+// A geography's ground as the geographies of one kind divide it: a relationship from the geography
+// to itself, one per period, typed by the kind (GROUND_STP: as the STPs divide it), so that a
+// question about one kind reads only those.
+function createGround(type: string): string {
+  return `
+UNWIND $rows AS row
+MATCH (g:Geography {code: row.code})
+CREATE (g)-[:${type} {kind: row.kind, validFrom: date(row.validFrom), validTo: date(row.validTo),
+  areas: toInteger(row.areas), lessCertain: toInteger(row.lessCertain), rightCodes: row.rightCodes,
+  sharedAreas: [x IN row.sharedAreas | toInteger(x)], sharedLessCertain: [x IN row.sharedLessCertain | toInteger(x)],
+  uncoveredAreas: toInteger(row.uncoveredAreas), uncoveredLessCertain: toInteger(row.uncoveredLessCertain)}]->(g)`;
+}
+
+/** The statement that writes GroundByKindRow rows of each geography kind. */
+export const CREATE_GROUND_BY_KIND: Readonly<Record<GeographyKindValue, string>> = {
+  CCG: createGround("GROUND_CCG"),
+  LDR: createGround("GROUND_LDR"),
+  LOCAL_AUTHORITY: createGround("GROUND_LOCAL_AUTHORITY"),
+  REGION: createGround("GROUND_REGION"),
+  STP: createGround("GROUND_STP"),
+};
 
 export const DELETE_KIND_COVERAGE = "MATCH (k:KindCoverage) DELETE k";
 

@@ -6,10 +6,13 @@ import {
   CREATE_AREA_GROUPS,
   CREATE_GROUP_COVERAGE,
   CREATE_KIND_COVERAGE,
+  CREATE_GROUND_BY_KIND,
+  CREATE_SHARED_GROUND,
   DELETE_STALE_NODES,
   DELETE_STALE_RELATIONSHIPS,
   DELETE_AREA_GROUPS,
   DELETE_KIND_COVERAGE,
+  DELETE_SHARED_GROUND,
   LABEL_GEOGRAPHY_ORGANISATIONS,
   CREATE_AREA_MEMBERSHIPS,
   CREATE_AREAS,
@@ -37,15 +40,20 @@ import {
   type AreaGroup,
   type Coverage,
 } from "./deriveCoverage.js";
+import { deriveSharedGround, type SharedGround } from "./deriveSharedGround.js";
 import { firstDayOf } from "./readSeed.js";
 import { buildSeedReport, type SeedReport } from "./seedReport.js";
 import type { Seed } from "./seedTypes.js";
 
-const GEOGRAPHY_KINDS: ReadonlySet<string> = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
+/** The geography kinds, in the order the own-ground rows list what each leaves uncovered. */
+const GEOGRAPHY_KIND_LIST = ["CCG", "LDR", "LOCAL_AUTHORITY", "REGION", "STP"] as const;
+const GEOGRAPHY_KINDS: ReadonlySet<string> = new Set(GEOGRAPHY_KIND_LIST);
 
 /** Everything a load derives from a seed before writing: area coverage, groups and date range. */
 export interface DerivedSeed {
   groups: AreaGroup[];
+  /** The ground geographies share, and each one's as each kind divides it, over time. */
+  sharedGround: SharedGround;
   kindCoverage: { kind: GeographyKindValue; validFrom: string[]; validTo: (string | null)[] }[];
   coversFrom: string | null;
   latestDate: string | null;
@@ -91,7 +99,14 @@ export function deriveSeed(seed: Seed): DerivedSeed {
         validTo: merged.map((m) => m.validTo),
       };
     });
-  return { groups, kindCoverage, coversFrom, latestDate };
+  const geographies = [...seed.footprints, ...seed.organisations].filter((e) => GEOGRAPHY_KINDS.has(e.kind));
+  const sharedGround = deriveSharedGround(
+    groups,
+    geographies,
+    (code) => kindByCode.get(code) ?? "",
+    GEOGRAPHY_KIND_LIST,
+  );
+  return { groups, sharedGround, kindCoverage, coversFrom, latestDate };
 }
 
 function areaMembershipRows(seed: Seed): Record<string, unknown>[] {
@@ -236,6 +251,17 @@ export function planLoad(
       statement: CREATE_GROUP_COVERAGE,
       rows: derived.groups.flatMap((g) => g.coverage.map((c) => ({ groupId: g.id, ...c }))),
     },
+    { name: "clear shared ground", statement: DELETE_SHARED_GROUND },
+    {
+      name: "shared ground",
+      statement: CREATE_SHARED_GROUND,
+      rows: derived.sharedGround.pairs.map((row) => ({ ...row })),
+    },
+    ...GEOGRAPHY_KIND_LIST.map((kind) => ({
+      name: `ground by ${kind}`,
+      statement: CREATE_GROUND_BY_KIND[kind],
+      rows: derived.sharedGround.byKind.filter((row) => row.kind === kind).map((row) => ({ ...row })),
+    })),
     { name: "clear kind coverage", statement: DELETE_KIND_COVERAGE },
     {
       name: "kind coverage",

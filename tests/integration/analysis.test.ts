@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/graph/database.js";
-import { profileKindPair } from "../../src/graph/overlap.js";
+import {
+  groundFromRows,
+  measureKindPair,
+  profileKindPair,
+  type KindPairRow,
+} from "../../src/graph/overlap.js";
 import { connectTestDatabase } from "../helpers/testDatabase.js";
 import { readOperation, startTestServer, type TestServer } from "../helpers/testServer.js";
 
@@ -240,5 +245,79 @@ describe("the other questions", () => {
   it("refuses a path longer than the bound it can search", async () => {
     const result = await server.execute(readOperation("howConnected"), { maxLength: 7 });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "maxLength" });
+  });
+});
+
+// The reference: the same ground counted at request time over the area groups and their dated
+// WITHIN relationships, which the SHARES relationships are derived from at load.
+const GROUND_OVER_AREA_GROUPS = `
+CALL () {
+  MATCH (l:Geography {kind: $left})<-[i:WITHIN]-(g:AreaGroup)
+  WHERE i.validFrom <= date($asOf) AND (i.validTo IS NULL OR date($asOf) < i.validTo)
+  OPTIONAL MATCH (g)-[j:WITHIN]->(r:Geography {kind: $right})
+  WHERE j.validFrom <= date($asOf) AND (j.validTo IS NULL OR date($asOf) < j.validTo)
+  WITH l, r, sum(g.size) AS areas,
+       sum(CASE WHEN i.evidence IN ['PUBLISHED', 'TRANSCRIBED'] AND (j IS NULL OR j.evidence IN ['PUBLISHED', 'TRANSCRIBED']) THEN 0 ELSE g.size END) AS lessCertain
+  WITH l, collect({right: r.code, areas: areas, lessCertain: lessCertain}) AS pairs
+  RETURN 'left' AS row, [l.code, l.name, l.kind, null, null, null, null, null, null, null, l:Footprint] AS geography, pairs, 0 AS areas
+  UNION ALL
+  MATCH (r:Geography {kind: $right})<-[j:WITHIN]-(g:AreaGroup)
+  WHERE j.validFrom <= date($asOf) AND (j.validTo IS NULL OR date($asOf) < j.validTo)
+  WITH r, sum(g.size) AS areas
+  RETURN 'right' AS row, [r.code, r.name, r.kind, null, null, null, null, null, null, null, r:Footprint] AS geography, [] AS pairs, areas
+  UNION ALL
+  MATCH (l:Geography {kind: $left})
+  WHERE (l.validFrom IS NULL OR l.validFrom <= date($asOf)) AND (l.validTo IS NULL OR date($asOf) < l.validTo)
+    AND NOT EXISTS { MATCH (l)<-[i:WITHIN]-(:AreaGroup) WHERE i.validFrom <= date($asOf) AND (i.validTo IS NULL OR date($asOf) < i.validTo) }
+  RETURN 'left' AS row, [l.code, l.name, l.kind, null, null, null, null, null, null, null, l:Footprint] AS geography, [] AS pairs, 0 AS areas
+}
+RETURN row, geography, pairs, areas`;
+
+describe("the shared ground derived at load", () => {
+  const kinds = ["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"] as const;
+  const dates = [
+    "2014-01-01",
+    "2016-10-01",
+    "2017-03-31",
+    "2017-06-01",
+    "2018-06-01",
+    "2020-06-01",
+    "2021-06-30",
+  ];
+  const codesOf = (ground: Awaited<ReturnType<typeof measureKindPair>>) => ({
+    lefts: ground.lefts.map((l) => [l.geography.code, l.areaCount, l.uncoveredAreas, l.lessCertainAreas]),
+    pairs: ground.pairs
+      .map((p) => [p.left.code, p.right.code, p.sharedAreas, p.lessCertainAreas])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1]))),
+    rights: [...ground.rightAreaCounts].sort(([a], [b]) => a.localeCompare(b)),
+  });
+
+  it("gives every pair of kinds, on dates across every vintage, the counts the area groups give", async () => {
+    let compared = 0;
+    for (const asOf of dates) {
+      for (const left of kinds) {
+        for (const right of kinds) {
+          const reference = await db.read<KindPairRow & Record<string, unknown>>(GROUND_OVER_AREA_GROUPS, {
+            left,
+            right,
+            asOf,
+          });
+          const expected = groundFromRows(
+            reference.records.map((r) => ({
+              row: r.get("row"),
+              geography: r.get("geography"),
+              pairs: r.get("pairs"),
+              areas: r.get("areas"),
+            })),
+            asOf,
+          );
+          const measured = await measureKindPair(db, left, right, asOf);
+          expect(codesOf(measured), `${left} × ${right} on ${asOf}`).toEqual(codesOf(expected));
+          compared += measured.pairs.length;
+        }
+      }
+    }
+    // Not vacuous: thousands of pairs were compared.
+    expect(compared).toBeGreaterThan(5_000);
   });
 });
