@@ -1,6 +1,14 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
-import type { EntityModel, PageModel } from "./models.js";
+import {
+  MEMBER_PAGE,
+  memberPageKey,
+  toMemberPage,
+  type MemberPageKey,
+  type MemberPageRow,
+} from "./membership.js";
+import type { EntityModel, MembershipModel, PageModel } from "./models.js";
+import { OVERLAPPING_OF_KIND } from "./overlap.js";
 import { decodeCursor, toPage } from "./pagination.js";
 
 /** Which geographies or organisations a list returns; null fields do not narrow it. */
@@ -62,33 +70,24 @@ WHERE ${ENTITY_CONDITIONS}
 RETURN count(n) AS total`;
 }
 
-// Labels are fixed text chosen here, never taken from input.
-const STATEMENTS = {
-  Geography: {
-    CODE: listStatement("Geography", "CODE"),
-    NAME: listStatement("Geography", "NAME"),
-    count: countStatement("Geography"),
-  },
-  Organisation: {
-    CODE: listStatement("Organisation", "CODE"),
-    NAME: listStatement("Organisation", "NAME"),
-    count: countStatement("Organisation"),
-  },
+const LIST_ORGANISATIONS = {
+  CODE: listStatement("Organisation", "CODE"),
+  NAME: listStatement("Organisation", "NAME"),
+  count: countStatement("Organisation"),
 } as const;
 
 /**
- * A page of geographies (label Geography) or organisations (label Organisation) matching the
- * filter, in the given order. The total runs as a separate count query, only when asked for.
+ * A page of organisations matching the filter, in the given order. The total runs as a separate
+ * count query, only when asked for.
  */
-export async function listEntities(
+export async function listOrganisations(
   db: Database,
-  label: "Geography" | "Organisation",
   filter: EntityFilter,
   order: EntityOrder,
   first: number,
   after: string | null,
 ): Promise<PageModel<EntityModel>> {
-  const statements = STATEMENTS[label];
+  const statements = LIST_ORGANISATIONS;
   const afterKey = after === null ? null : decodeCursor(after);
   const parameters = { ...filter, after: afterKey };
   const result = await db.read<{ entity: EntityRow }>(statements[order], {
@@ -106,6 +105,115 @@ export async function listEntities(
     },
     (e) => (order === "CODE" ? [e.code] : [e.name, e.code]),
   );
+}
+
+// The page and the total in one pass; with each footprint of the page, its page of members and
+// the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read).
+function geographiesWithReadsStatement(order: EntityOrder): string {
+  return `
+MATCH (n:Geography)
+WHERE ${ENTITY_CONDITIONS}
+WITH n ORDER BY ${ORDER[order]}
+WITH collect(n) AS matching
+WITH size(matching) AS listTotal, [n IN matching WHERE ${PAGE_CONDITION[order]}][0..$limit] AS listPage
+UNWIND CASE WHEN size(listPage) = 0 THEN [null] ELSE listPage END AS n
+WITH listTotal, n, CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
+CALL (key, g) {${MEMBER_PAGE}
+}
+WITH listTotal, n, total, page
+CALL (n) {
+  WITH CASE WHEN n:Footprint AND $regionsAsOf IS NOT NULL THEN n END AS l,
+       {asOf: $regionsAsOf, kind: 'REGION'} AS key${OVERLAPPING_OF_KIND}
+}
+RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${projectEntity("n")} END AS entity,
+  total AS memberTotal, page AS memberPage, geographies AS regions`;
+}
+
+const GEOGRAPHIES_WITH_READS = {
+  CODE: geographiesWithReadsStatement("CODE"),
+  NAME: geographiesWithReadsStatement("NAME"),
+} as const;
+
+/** What a geography list reads along with its page for the footprints on it. */
+export interface FootprintReads {
+  /** The members page of each footprint (groupCode is each footprint's), or null. */
+  members: Omit<MemberPageKey, "groupCode"> | null;
+  /** The date of each footprint's regions, or null. */
+  regionsAsOf: string | null;
+}
+
+/** A geography page with what was read along with it, keyed as the loaders key them. */
+export interface GeographyPageWithReads {
+  page: PageModel<EntityModel>;
+  /** The date the regions were read at (null: not read). */
+  regionsAsOf: string | null;
+  members: Map<string, { key: MemberPageKey; page: PageModel<MembershipModel> }>;
+  regions: Map<string, EntityModel[]>;
+}
+
+/**
+ * A page of geographies matching the filter, in the given order, in one statement with the total, and with each footprint's
+ * members page and regions when `reads` asks for them.
+ */
+export async function listGeographiesWithReads(
+  db: Database,
+  filter: EntityFilter,
+  order: EntityOrder,
+  first: number,
+  after: string | null,
+  reads: FootprintReads,
+): Promise<GeographyPageWithReads> {
+  const afterKey = after === null ? null : decodeCursor(after);
+  const members =
+    reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) };
+  const result = await db.read<{
+    listTotal: number;
+    entity: EntityRow | null;
+    memberTotal: number;
+    memberPage: MemberPageRow;
+    regions: EntityRow[];
+  }>(GEOGRAPHIES_WITH_READS[order], {
+    ...filter,
+    after: afterKey,
+    limit: cypherInteger(first + 1),
+    members,
+    regionsAsOf: reads.regionsAsOf,
+  });
+  const rows: EntityModel[] = [];
+  const memberPages: GeographyPageWithReads["members"] = new Map();
+  const regions: GeographyPageWithReads["regions"] = new Map();
+  for (const record of result.records) {
+    const row = record.get("entity");
+    if (row === null) continue;
+    const entity = toEntityModel(row, filter.existedOn);
+    rows.push(entity);
+    if (entity.entity !== "FOOTPRINT") continue;
+    if (reads.members !== null) {
+      const key = { ...reads.members, groupCode: entity.code };
+      memberPages.set(memberPageKey(key), {
+        key,
+        page: toMemberPage(
+          toEntityModel(row, key.asOf),
+          key,
+          record.get("memberTotal"),
+          record.get("memberPage"),
+        ),
+      });
+    }
+    if (reads.regionsAsOf !== null) {
+      regions.set(
+        entity.code,
+        record.get("regions").map((region) => toEntityModel(region, reads.regionsAsOf)),
+      );
+    }
+  }
+  const total = result.records[0]?.get("listTotal") ?? 0;
+  return {
+    page: toPage(rows, first, after !== null, total, (e) => (order === "CODE" ? [e.code] : [e.name, e.code])),
+    members: memberPages,
+    regionsAsOf: reads.regionsAsOf,
+    regions,
+  };
 }
 
 const SEARCH = `

@@ -5,7 +5,7 @@ import { toPage } from "./pagination.js";
 
 /** A membership's own fields as MEMBERSHIP_FIELDS lists them (dates as text). */
 type MembershipFields = [
-  validFrom: string,
+  validFrom: string | null,
   validTo: string | null,
   partial: boolean | null,
   evidence: EvidenceLevel,
@@ -20,8 +20,13 @@ export type MembershipRow = [member: EntityRow, group: EntityRow, ...fields: Mem
 // Lists, not maps, for the reason ENTITY_PROJECTION gives.
 const MEMBERSHIP_FIELDS = `toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, r.evidenceDetail, r.source, r.note`;
 
-/** The projection of a membership bound as (m)-[r]->(g), without its group. */
-const MEMBER_PROJECTION = `[${projectEntity("m")}, ${MEMBERSHIP_FIELDS}]`;
+/**
+ * The projection of a membership bound as (m)-[r]->(g), without its group; for a `key.names` page,
+ * only what naming the member takes (code, name, kind and type), the rest null.
+ */
+const MEMBER_PROJECTION = `CASE WHEN key.names
+  THEN [[m.code, m.name, m.kind, null, null, null, null, null, null, null, m:Footprint], null, null, null, null, null, null, null]
+  ELSE [${projectEntity("m")}, ${MEMBERSHIP_FIELDS}] END`;
 
 /** The projection of a membership bound as (m)-[r]->(g). */
 export const MEMBERSHIP_PROJECTION = `[${projectEntity("m")}, ${projectEntity("g")}, ${MEMBERSHIP_FIELDS}]`;
@@ -31,7 +36,8 @@ function fromFields(member: EntityModel, group: EntityModel, fields: MembershipF
   return {
     member,
     group,
-    validFrom,
+    // Null only on a page of names, whose fields are never asked for.
+    validFrom: validFrom ?? "",
     validTo: validTo ?? null,
     partial: partial ?? false,
     evidence,
@@ -54,29 +60,52 @@ export interface MemberPageKey {
   kind: string | null;
   first: number;
   after: string | null;
+  /** Names only: the page's reader asks for no more than the members' code, name and type. */
+  names: boolean;
 }
 
 export function memberPageKey(key: MemberPageKey): string {
-  return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}`;
+  return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}${key.names ? "/names" : ""}`;
 }
 
-// Only the page's rows are projected, and the group once per key, not once per member.
-const LIST_MEMBERS_OF_GROUPS = `
-UNWIND $keys AS key
-MATCH (g:Entity {code: key.groupCode})
-CALL (key, g) {
+/**
+ * The page of members of the group bound to `g`, for the page `key` ({asOf, kind, first, after}):
+ * `total` and `page` (one row more than `first`, which only says that another page follows). Only
+ * the page's rows are projected. Runs inside CALL (key, g) { … }.
+ */
+export const MEMBER_PAGE = `
+  WITH key, g, date(key.asOf) AS at
   MATCH (m:Organisation)-[r:MEMBER_OF]->(g)
-  WHERE r.validFrom <= date(key.asOf) AND (r.validTo IS NULL OR date(key.asOf) < r.validTo)
-    AND (key.kind IS NULL OR m.kind = key.kind)
+  WHERE r.validFrom <= at AND (r.validTo IS NULL OR at < r.validTo) AND (key.kind IS NULL OR m.kind = key.kind)
   WITH m, r ORDER BY m.code
   WITH count(*) AS total, collect(CASE WHEN key.after IS NULL OR m.code > key.after THEN {m: m, r: r} END) AS rows
   WITH total, rows[0..key.first + 1] AS pageRows
-  CALL (pageRows) {
+  CALL (pageRows, key) {
     UNWIND pageRows AS row
     WITH row.m AS m, row.r AS r
     RETURN collect(${MEMBER_PROJECTION}) AS page
   }
-  RETURN total, page
+  RETURN total, page`;
+
+/** A page as MEMBER_PAGE returns it. */
+export type MemberPageRow = [member: EntityRow, ...fields: MembershipFields][];
+
+/** The page of memberships of `group` from MEMBER_PAGE's rows. */
+export function toMemberPage(
+  group: EntityModel,
+  key: MemberPageKey,
+  total: number,
+  page: MemberPageRow,
+): PageModel<MembershipModel> {
+  const rows = page.map(([member, ...fields]) => fromFields(toEntityModel(member, key.asOf), group, fields));
+  return toPage(rows, key.first, key.after !== null, total, (m) => [m.member.code]);
+}
+
+// The group is projected once per key, not once per member.
+const LIST_MEMBERS_OF_GROUPS = `
+UNWIND $keys AS key
+MATCH (g:Entity {code: key.groupCode})
+CALL (key, g) {${MEMBER_PAGE}
 }
 RETURN key, ${projectEntity("g")} AS group, total, page`;
 
@@ -92,20 +121,16 @@ export async function listMembersOfGroups(
     key: MemberPageKey;
     group: EntityRow;
     total: number;
-    page: [member: EntityRow, ...fields: MembershipFields][];
+    page: MemberPageRow;
   }>(LIST_MEMBERS_OF_GROUPS, {
     keys: keys.map((key) => ({ ...key, first: cypherInteger(key.first) })),
   });
   const pages = new Map<string, PageModel<MembershipModel>>();
   for (const r of result.records) {
     const key = r.get("key");
-    const group = toEntityModel(r.get("group"), key.asOf);
-    const rows = r
-      .get("page")
-      .map(([member, ...fields]) => fromFields(toEntityModel(member, key.asOf), group, fields));
     pages.set(
       memberPageKey(key),
-      toPage(rows, key.first, key.after !== null, r.get("total"), (m) => [m.member.code]),
+      toMemberPage(toEntityModel(r.get("group"), key.asOf), key, r.get("total"), r.get("page")),
     );
   }
   return keys.map(

@@ -211,14 +211,22 @@ export async function measureOverlaps(
   );
 }
 
-const LIST_OVERLAPPING_OF_KIND = `
-UNWIND $keys AS key
-CALL (key) {
-  MATCH (l:Geography {code: key.code})-[s:SHARES]->(r:Geography {kind: key.kind})
-  WHERE r <> l AND s.validFrom <= date(key.asOf) AND (s.validTo IS NULL OR date(key.asOf) < s.validTo)
+/**
+ * The geographies of kind `key.kind` that share ground with the geography bound to `l` on
+ * `key.asOf`, most shared ground first, as `geographies`. Runs inside CALL (key, l) { … }.
+ */
+export const OVERLAPPING_OF_KIND = `
+  WITH key, l, date(key.asOf) AS at
+  MATCH (l)-[s:SHARES]->(r:Geography {kind: key.kind})
+  WHERE s.validFrom <= at AND (s.validTo IS NULL OR at < s.validTo)
   WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
-  RETURN collect(${projectEntity("r")}) AS geographies
+  RETURN collect(${projectEntity("r")}) AS geographies`;
+
+const LIST_OVERLAPPING_OF_KIND = `
+UNWIND $keys AS key
+MATCH (l:Geography {code: key.code})
+CALL (key, l) {${OVERLAPPING_OF_KIND}
 }
 RETURN key, geographies`;
 

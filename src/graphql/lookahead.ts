@@ -42,6 +42,44 @@ export function selectedFieldArguments(
   typeName: string,
   fieldName: string,
 ): Record<string, unknown>[] {
+  return selectedFieldArgumentsAt(info, [], typeName, fieldName);
+}
+
+/** The selection sets reached from the field being resolved through the fields named by `path`. */
+function selectionSetsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
+  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet === undefined ? [] : [node.selectionSet]));
+  for (const step of path) {
+    const next: SelectionSetNode[] = [];
+    const visited = new Set<string>();
+    const collect = (selectionSet: SelectionSetNode): void => {
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value === step && selection.selectionSet !== undefined)
+            next.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+        else if (!visited.has(selection.name.value)) {
+          visited.add(selection.name.value);
+          const fragment = info.fragments[selection.name.value];
+          if (fragment !== undefined) collect(fragment.selectionSet);
+        }
+      }
+    };
+    sets.forEach(collect);
+    sets = next;
+  }
+  return sets;
+}
+
+/**
+ * As selectedFieldArguments, for selections of `fieldName` on `typeName` found below the field
+ * being resolved through the fields of `path` (say ["edges", "node"] under a connection).
+ */
+export function selectedFieldArgumentsAt(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  typeName: string,
+  fieldName: string,
+): Record<string, unknown>[] {
   const type = info.schema.getType(typeName);
   if (!isObjectType(type)) return [];
   const fieldDefinition = type.getFields()[fieldName];
@@ -70,6 +108,25 @@ export function selectedFieldArguments(
       }
     }
   };
-  for (const node of info.fieldNodes) search(node.selectionSet);
+  for (const selectionSet of selectionSetsAt(info, path)) search(selectionSet);
   return found;
+}
+
+/** The names of the fields selected below the field being resolved through the fields of `path`. */
+export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment !== undefined) collect(fragment.selectionSet);
+      }
+    }
+  };
+  selectionSetsAt(info, path).forEach(collect);
+  return names;
 }

@@ -301,6 +301,52 @@ describe("reads made along with the lookup", () => {
     }
   });
 
+  it("reads a list's footprints, their members and regions in one statement, with the answers of the separate reads", async () => {
+    const list = (members: string) => `{
+      geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: 10) {
+        totalCount
+        edges { node { code ... on Footprint {
+          ${members}
+          regions(asOf: "2017-06-01") { code name }
+        } } }
+      }
+    }`;
+    const names = `members(first: 3) { totalCount pageInfo { hasNextPage } edges { cursor node { member { __typename code name } } } }`;
+    const together = await server.execute(list(names));
+    // A second, different selection of members leaves every page to the field.
+    const apart = await server.execute(list(`${names} other: members(first: 2) { totalCount }`));
+    // Asking for more than names reads whole memberships.
+    const whole = await server.execute(
+      list(
+        `members(first: 3) { totalCount edges { node { validFrom evidence member { __typename code name } } } }`,
+      ),
+    );
+    expect(together.errors).toBeUndefined();
+    expect(apart.errors).toBeUndefined();
+    expect(whole.errors).toBeUndefined();
+    expect(together.statements).toHaveLength(1);
+    expect(apart.statements.length).toBeGreaterThan(1);
+    type Page = {
+      geographies: {
+        totalCount: number;
+        edges: { node: { code: string; members: unknown; other?: unknown; regions: unknown[] } }[];
+      };
+    };
+    const withoutOther = (page: Page) => ({
+      ...page.geographies,
+      edges: page.geographies.edges.map(({ node }) => ({ node: { ...node, other: undefined } })),
+    });
+    expect(withoutOther(together.data as Page)).toEqual(withoutOther(apart.data as Page));
+    const first = (together.data as Page).geographies.edges[0]?.node;
+    expect(first?.regions.length).toBeGreaterThan(0);
+    const memberCodes = (page: Page) =>
+      page.geographies.edges.map((e) =>
+        (e.node.members as { edges: { node: { member: unknown } }[] }).edges.map((m) => m.node.member),
+      );
+    expect(memberCodes(whole.data as Page)).toEqual(memberCodes(together.data as Page));
+    expect(memberCodes(together.data as Page).flat().length).toBeGreaterThan(10);
+  });
+
   it("gives a footprint's members and leaders the same by its official and by a former code", async () => {
     const query = `query F($code: ID!) {
       geography(code: $code, asOf: "2016-10-01") {

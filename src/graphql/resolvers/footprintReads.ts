@@ -3,7 +3,7 @@ import type { EntityModel } from "../../graph/models.js";
 import type { MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
-import { selectedFieldArguments } from "../lookahead.js";
+import { selectedFieldArguments, selectedFieldNamesAt } from "../lookahead.js";
 import type { GraphQLResolveInfo } from "graphql";
 
 export interface MembersArguments {
@@ -13,10 +13,26 @@ export interface MembersArguments {
   after?: string | null;
 }
 
-/** The page of members a group's `members` field reads for these arguments. */
+const MEMBERSHIP_NAMING = new Set(["member", "__typename"]);
+const MEMBER_NAMING = new Set(["code", "name", "kind", "organisationKind", "__typename"]);
+
+/**
+ * True when the `members` selection found through `path` (empty: the field being resolved) asks
+ * for no more of each membership than its member's code, name and type: a page of names will do.
+ */
+export function asksOnlyNames(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const within = (names: Set<string>, allowed: Set<string>) => [...names].every((name) => allowed.has(name));
+  return (
+    within(selectedFieldNamesAt(info, [...path, "edges", "node"]), MEMBERSHIP_NAMING) &&
+    within(selectedFieldNamesAt(info, [...path, "edges", "node", "member"]), MEMBER_NAMING)
+  );
+}
+
+/** The page of members a group's `members` field reads for these arguments (names: see asksOnlyNames). */
 export async function membersKey(
   parent: Pick<EntityModel, "code" | "asOf" | "validTo">,
   args: MembersArguments,
+  names: boolean,
   context: Context,
 ): Promise<MemberPageKey> {
   const first = pageSize(args.first, context.maxPageSize);
@@ -27,6 +43,7 @@ export async function membersKey(
     kind: args.kind ?? null,
     first,
     after: codeAfter(after),
+    names,
   };
 }
 
@@ -49,8 +66,9 @@ export function startFootprintReads(
       asOf: (args["asOf"] as string | null | undefined) ?? null,
     }),
   );
+  const names = asksOnlyNames(info, ["members"]);
   const members = selectedFieldArguments(info, "Footprint", "members").map(async (args) =>
-    context.loaders.membersByGroup.load(await membersKey(asIfFound, args, context)),
+    context.loaders.membersByGroup.load(await membersKey(asIfFound, args, names, context)),
   );
   void Promise.allSettled([...leaders, ...members]);
 }

@@ -1,9 +1,10 @@
 import type { Context } from "../../context.js";
 import { findEntityWithAreaCount } from "../../graph/entity.js";
-import { listEntities } from "../../graph/entityList.js";
+import { listGeographiesWithReads, type FootprintReads } from "../../graph/entityList.js";
 import type { EntityModel, OverlapModel } from "../../graph/models.js";
 import { classifyRelation } from "../../analysis/classifyOverlaps.js";
 import type { GeographyKind, Resolvers } from "../../generated/graphql.js";
+import type { GraphQLResolveInfo } from "graphql";
 import {
   areaCode,
   codeAfter,
@@ -15,9 +16,9 @@ import {
   resolveAsOf,
   withDefault,
 } from "../arguments.js";
-import { selectsPlainField } from "../lookahead.js";
+import { selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
-import { startFootprintReads } from "./footprintReads.js";
+import { asksOnlyNames, membersKey, startFootprintReads } from "./footprintReads.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
 
@@ -99,6 +100,41 @@ async function overlaps(
   }));
 }
 
+/**
+ * What a geography list can read along with its page for the footprints on it: their members and
+ * regions, when the page's nodes select them once (one set of arguments each) and their date does
+ * not depend on each footprint (given, or the list's existedOn). Otherwise the fields read them.
+ */
+async function listedFootprintReads(
+  info: GraphQLResolveInfo,
+  existedOn: string | null,
+  context: Context,
+): Promise<FootprintReads> {
+  const only = (selections: Record<string, unknown>[]) => {
+    const distinct = new Set(selections.map((args) => JSON.stringify(args)));
+    return distinct.size === 1 ? selections[0] : undefined;
+  };
+  const atDateOf = (args: Record<string, unknown>) =>
+    (args["asOf"] as string | null | undefined) ?? existedOn;
+  let members: FootprintReads["members"] = null;
+  const memberArgs = only(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "members"));
+  if (memberArgs !== undefined && atDateOf(memberArgs) !== null) {
+    try {
+      const key = await membersKey(
+        { code: "", asOf: existedOn, validTo: null },
+        memberArgs,
+        asksOnlyNames(info, ["edges", "node", "members"]),
+        context,
+      );
+      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, names: key.names };
+    } catch {
+      // Bad arguments are the field's to report.
+    }
+  }
+  const regionArgs = only(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
+  return { members, regionsAsOf: regionArgs === undefined ? null : atDateOf(regionArgs) };
+}
+
 /** The fields every geography type shares. */
 export const geographyFields = {
   kind: (parent: EntityModel) => parent.kind as GeographyKind,
@@ -141,18 +177,18 @@ export const geographyResolvers: Resolvers = {
       }
       return geography;
     },
-    geographies: async (_parent, { filter, orderBy, first, after }, context) => {
+    geographies: async (_parent, { filter, orderBy, first, after }, context, info) => {
       const size = pageSize(first, context.maxPageSize);
       const afterCursor = cursor(after);
       const overlapping = optionalCode(filter?.overlapping, "filter.overlapping");
       const nameContains = nameFilter(filter?.nameContains, "filter.nameContains");
-      return listEntities(
+      const existedOn = filter?.existedOn ?? null;
+      const listed = await listGeographiesWithReads(
         context.db,
-        "Geography",
         {
           kind: filter?.kind ?? null,
-          existedOn: filter?.existedOn ?? null,
-          asOf: filter?.existedOn ?? (await context.defaultAsOf()),
+          existedOn,
+          asOf: existedOn ?? (await context.defaultAsOf()),
           overlapping,
           footprint: null,
           region: null,
@@ -161,7 +197,14 @@ export const geographyResolvers: Resolvers = {
         withDefault(orderBy, "CODE"),
         size,
         afterCursor,
+        await listedFootprintReads(info, existedOn, context),
       );
+      for (const { key, page } of listed.members.values()) context.loaders.membersByGroup.prime(key, page);
+      for (const [code, regions] of listed.regions) {
+        const asOf = listed.regionsAsOf as string;
+        context.loaders.overlappingOfKind.prime({ code, asOf, kind: "REGION" }, regions);
+      }
+      return listed.page;
     },
     area: (_parent, { code }, context) => context.loaders.areaByCode.load(areaCode(code)),
   },

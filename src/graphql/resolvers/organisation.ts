@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
-import { listEntities } from "../../graph/entityList.js";
+import { listOrganisations } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
 import {
@@ -12,7 +13,7 @@ import {
   withDefault,
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
-import { membersKey, type MembersArguments } from "./footprintReads.js";
+import { asksOnlyNames, membersKey, type MembersArguments } from "./footprintReads.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
 async function footprints(
@@ -44,8 +45,15 @@ async function region(
   return regions[0] ?? null;
 }
 
-async function members(parent: EntityModel, args: MembersArguments, context: Context) {
-  return context.loaders.membersByGroup.load(await membersKey(parent, args, context));
+async function members(
+  parent: EntityModel,
+  args: MembersArguments,
+  context: Context,
+  info: GraphQLResolveInfo,
+) {
+  return context.loaders.membersByGroup.load(
+    await membersKey(parent, args, asksOnlyNames(info, []), context),
+  );
 }
 
 const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
@@ -70,9 +78,8 @@ export const organisationResolvers: Resolvers = {
       const size = pageSize(first, context.maxPageSize);
       const afterCursor = cursor(after);
       const nameContains = nameFilter(filter?.nameContains, "filter.nameContains");
-      return listEntities(
+      return listOrganisations(
         context.db,
-        "Organisation",
         {
           kind: filter?.kind ?? null,
           existedOn: filter?.existedOn ?? null,
@@ -139,6 +146,7 @@ export const organisationResolvers: Resolvers = {
         asOf: await resolveAsOf(asOf, parent, context),
         kind: "LOCAL_AUTHORITY",
         first: 1_000,
+        names: false,
         after: null,
       });
       return page.nodes.map((m: MembershipModel) => m.member);
