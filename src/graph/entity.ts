@@ -1,6 +1,5 @@
 import type { Database } from "./database.js";
 import type { EntityModel, EvidenceLevel } from "./models.js";
-import { isoDate } from "./temporal.js";
 
 /**
  * The Cypher projection every entity query returns, as a list in EntityRow's order; `toEntityModel`
@@ -91,52 +90,4 @@ export async function findEntitiesByCodes(
     if (!byCode.has(code) || entity.code === code) byCode.set(code, entity);
   }
   return codes.map((code) => byCode.get(code) ?? null);
-}
-
-const FIND_ENTITY_WITH_AREA_COUNT = `
-CALL () {
-  MATCH (n:Entity {code: $code}) RETURN n, 0 AS rank
-  UNION
-  MATCH (n:Entity {odsCode: $code}) RETURN n, 1 AS rank
-  UNION
-  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n, 2 AS rank
-}
-WITH n ORDER BY rank LIMIT 1
-WITH n, CASE
-  WHEN $asOf IS NOT NULL THEN date($asOf)
-  WHEN n.validTo IS NOT NULL AND n.validTo - duration({days: 1}) < date($latest) THEN n.validTo - duration({days: 1})
-  ELSE date($latest)
-END AS at
-OPTIONAL MATCH (n)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(n) WHERE own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)
-RETURN ${projectEntity("n")} AS entity, at, coalesce(own.areas, 0) AS areaCount`;
-
-/** An entity found by code, with the areas it covers on the date its areaCount field would use. */
-export interface EntityWithAreaCount {
-  entity: EntityModel;
-  /** `asOf` when given; else the latest date, or the entity's last day if it ended before that. */
-  at: string;
-  areaCount: number;
-}
-
-/**
- * One entity by official, ODS or former code (as `findEntitiesByCodes` finds it) and its area
- * count, in one round trip. Null when nothing has the code.
- */
-export async function findEntityWithAreaCount(
-  db: Database,
-  code: string,
-  asOf: string | null,
-  latest: string,
-): Promise<EntityWithAreaCount | null> {
-  const result = await db.read<{ entity: EntityRow; at: unknown; areaCount: number }>(
-    FIND_ENTITY_WITH_AREA_COUNT,
-    { code, asOf, latest },
-  );
-  const record = result.records[0];
-  if (record === undefined) return null;
-  return {
-    entity: toEntityModel(record.get("entity"), null),
-    at: isoDate(record.get("at")) ?? latest,
-    areaCount: record.get("areaCount"),
-  };
 }

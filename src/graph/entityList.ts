@@ -109,9 +109,10 @@ export async function listOrganisations(
 
 // The page and the total in one pass; with each footprint of the page, its page of members and
 // the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read).
-function geographiesWithReadsStatement(order: EntityOrder): string {
+// With a kind, the kind's index finds the geographies; without one, every geography is read.
+function geographiesWithReadsStatement(order: EntityOrder, start: string): string {
   return `
-MATCH (n:Geography)
+MATCH ${start}
 WHERE ${ENTITY_CONDITIONS}
 WITH n ORDER BY ${ORDER[order]}
 WITH collect(n) AS matching
@@ -130,8 +131,14 @@ RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${projectEntity("n")} END A
 }
 
 const GEOGRAPHIES_WITH_READS = {
-  CODE: geographiesWithReadsStatement("CODE"),
-  NAME: geographiesWithReadsStatement("NAME"),
+  anyKind: {
+    CODE: geographiesWithReadsStatement("CODE", "(n:Geography)"),
+    NAME: geographiesWithReadsStatement("NAME", "(n:Geography)"),
+  },
+  ofKind: {
+    CODE: geographiesWithReadsStatement("CODE", "(n:Geography {kind: $kind})"),
+    NAME: geographiesWithReadsStatement("NAME", "(n:Geography {kind: $kind})"),
+  },
 } as const;
 
 /** What a geography list reads along with its page for the footprints on it. */
@@ -172,7 +179,7 @@ export async function listGeographiesWithReads(
     memberTotal: number;
     memberPage: MemberPageRow;
     regions: EntityRow[];
-  }>(GEOGRAPHIES_WITH_READS[order], {
+  }>(GEOGRAPHIES_WITH_READS[filter.kind === null ? "anyKind" : "ofKind"][order], {
     ...filter,
     after: afterKey,
     limit: cypherInteger(first + 1),

@@ -4,7 +4,7 @@ import type { EvidenceLevel, LeadershipModel, PageModel, PersonModel } from "./m
 import { decodeCursor, toPage } from "./pagination.js";
 import { isoDate } from "./temporal.js";
 
-interface LeadershipRow {
+export interface LeadershipRow {
   personId: string;
   footprintCode: string;
   validFrom: string | null;
@@ -30,7 +30,7 @@ const LEADERSHIP_PROJECTION = `{
 }`;
 
 /** The leadership, carrying its person and day-job organisation so that they need no further read. */
-function toLeadershipModel(row: LeadershipRow): LeadershipModel {
+export function toLeadershipModel(row: LeadershipRow): LeadershipModel {
   const { dayJobOrganisation, ...rest } = row;
   return {
     ...rest,
@@ -47,13 +47,23 @@ export interface FootprintLeadersKey {
   asOf: string | null;
 }
 
+/**
+ * The leaders of the footprint bound to `f` ({asOf} of `key`; null: at any date), earliest first,
+ * as `leaderships`. Runs inside CALL (key, f) { … }.
+ */
+export const LEADERS_OF_FOOTPRINT = `
+  MATCH (p:Person)-[r:LEADS]->(f)
+  WHERE key.asOf IS NULL
+     OR ((r.effectiveFrom IS NULL OR r.effectiveFrom <= date(key.asOf)) AND (r.effectiveTo IS NULL OR date(key.asOf) < r.effectiveTo))
+  WITH p, r, f ORDER BY coalesce(r.effectiveFrom, r.effectiveTo), coalesce(r.effectiveTo, date('9999-12-31')), p.id
+  RETURN collect(${LEADERSHIP_PROJECTION}) AS leaderships`;
+
 const LIST_LEADERS_OF_FOOTPRINTS = `
 UNWIND $keys AS key
-MATCH (p:Person)-[r:LEADS]->(f:Footprint {code: key.footprintCode})
-WHERE key.asOf IS NULL
-   OR ((r.effectiveFrom IS NULL OR r.effectiveFrom <= date(key.asOf)) AND (r.effectiveTo IS NULL OR date(key.asOf) < r.effectiveTo))
-WITH key, p, r, f ORDER BY coalesce(r.effectiveFrom, r.effectiveTo), coalesce(r.effectiveTo, date('9999-12-31')), p.id
-RETURN key, collect(${LEADERSHIP_PROJECTION}) AS leaderships`;
+MATCH (f:Footprint {code: key.footprintCode})
+CALL (key, f) {${LEADERS_OF_FOOTPRINT}
+}
+RETURN key, leaderships`;
 
 /**
  * The leaders of footprints, earliest first, one list per key in key order. At a date, a role with

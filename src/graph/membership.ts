@@ -74,9 +74,10 @@ export function memberPageKey(key: MemberPageKey): string {
  * the page's rows are projected. Runs inside CALL (key, g) { … }.
  */
 export const MEMBER_PAGE = `
-  WITH key, g, date(key.asOf) AS at
+  WITH key, g, date(key.asOf) AS memberDate
   MATCH (m:Organisation)-[r:MEMBER_OF]->(g)
-  WHERE r.validFrom <= at AND (r.validTo IS NULL OR at < r.validTo) AND (key.kind IS NULL OR m.kind = key.kind)
+  WHERE r.validFrom <= memberDate AND (r.validTo IS NULL OR memberDate < r.validTo)
+    AND (key.kind IS NULL OR m.kind = key.kind)
   WITH m, r ORDER BY m.code
   WITH count(*) AS total, collect(CASE WHEN key.after IS NULL OR m.code > key.after THEN {m: m, r: r} END) AS rows
   WITH total, rows[0..key.first + 1] AS pageRows

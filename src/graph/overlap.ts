@@ -216,9 +216,9 @@ export async function measureOverlaps(
  * `key.asOf`, most shared ground first, as `geographies`. Runs inside CALL (key, l) { … }.
  */
 export const OVERLAPPING_OF_KIND = `
-  WITH key, l, date(key.asOf) AS at
+  WITH key, l, date(key.asOf) AS overlapDate
   MATCH (l)-[s:SHARES]->(r:Geography {kind: key.kind})
-  WHERE s.validFrom <= at AND (s.validTo IS NULL OR at < s.validTo)
+  WHERE s.validFrom <= overlapDate AND (s.validTo IS NULL OR overlapDate < s.validTo)
   WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
   RETURN collect(${projectEntity("r")}) AS geographies`;

@@ -1,5 +1,6 @@
 import type { Context } from "../../context.js";
 import type { EntityModel } from "../../graph/models.js";
+import type { LookupReads } from "../../graph/lookup.js";
 import type { MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
@@ -48,27 +49,41 @@ export async function membersKey(
 }
 
 /**
- * Starts the reads of the footprint fields selected under a lookup by `code` (members, leaders)
- * alongside the lookup itself, instead of after it. They are keyed by the code as given: when it
- * is the footprint's official code, as it usually is, they are the very reads the fields then
- * make; otherwise they go unused. Failures are left for the fields to report.
+ * What a lookup of one geography can read along with it for the footprint fields selected under
+ * it (members, leaders): each when selected once (one set of arguments), and, for members, when
+ * their date does not depend on the footprint found (given, or the lookup's asOf). Otherwise, or
+ * when the arguments are bad (the field reports them), the field reads it.
  */
-export function startFootprintReads(
+export async function lookupFootprintReads(
   info: GraphQLResolveInfo,
-  code: string,
   asOf: string | null,
   context: Context,
-): void {
-  const asIfFound = { code, asOf, validTo: null };
-  const leaders = selectedFieldArguments(info, "Footprint", "leaders").map((args) =>
-    context.loaders.leadersByFootprint.load({
-      footprintCode: code,
-      asOf: (args["asOf"] as string | null | undefined) ?? null,
-    }),
-  );
-  const names = asksOnlyNames(info, ["members"]);
-  const members = selectedFieldArguments(info, "Footprint", "members").map(async (args) =>
-    context.loaders.membersByGroup.load(await membersKey(asIfFound, args, names, context)),
-  );
-  void Promise.allSettled([...leaders, ...members]);
+): Promise<Omit<LookupReads, "areaCount">> {
+  const memberArgs = onlySelection(selectedFieldArguments(info, "Footprint", "members"));
+  let members: LookupReads["members"] = null;
+  if (memberArgs !== undefined && ((memberArgs["asOf"] as string | null | undefined) ?? asOf) !== null) {
+    try {
+      const key = await membersKey(
+        { code: "", asOf, validTo: null },
+        memberArgs,
+        asksOnlyNames(info, ["members"]),
+        context,
+      );
+      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, names: key.names };
+    } catch {
+      // Bad arguments are the field's to report.
+    }
+  }
+  const leaderArgs = onlySelection(selectedFieldArguments(info, "Footprint", "leaders"));
+  return {
+    members,
+    leadersAsOf:
+      leaderArgs === undefined ? undefined : ((leaderArgs["asOf"] as string | null | undefined) ?? null),
+  };
+}
+
+/** The arguments of a field selected once (or several times with the same arguments), else undefined. */
+export function onlySelection(selections: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  const distinct = new Set(selections.map((args) => JSON.stringify(args)));
+  return distinct.size === 1 ? selections[0] : undefined;
 }

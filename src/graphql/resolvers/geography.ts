@@ -1,5 +1,5 @@
 import type { Context } from "../../context.js";
-import { findEntityWithAreaCount } from "../../graph/entity.js";
+import { findEntityWithReads } from "../../graph/lookup.js";
 import { listGeographiesWithReads, type FootprintReads } from "../../graph/entityList.js";
 import type { EntityModel, OverlapModel } from "../../graph/models.js";
 import { classifyRelation } from "../../analysis/classifyOverlaps.js";
@@ -18,7 +18,7 @@ import {
 } from "../arguments.js";
 import { selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
-import { asksOnlyNames, membersKey, startFootprintReads } from "./footprintReads.js";
+import { asksOnlyNames, lookupFootprintReads, membersKey, onlySelection } from "./footprintReads.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
 
@@ -110,14 +110,10 @@ async function listedFootprintReads(
   existedOn: string | null,
   context: Context,
 ): Promise<FootprintReads> {
-  const only = (selections: Record<string, unknown>[]) => {
-    const distinct = new Set(selections.map((args) => JSON.stringify(args)));
-    return distinct.size === 1 ? selections[0] : undefined;
-  };
   const atDateOf = (args: Record<string, unknown>) =>
     (args["asOf"] as string | null | undefined) ?? existedOn;
   let members: FootprintReads["members"] = null;
-  const memberArgs = only(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "members"));
+  const memberArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "members"));
   if (memberArgs !== undefined && atDateOf(memberArgs) !== null) {
     try {
       const key = await membersKey(
@@ -131,7 +127,7 @@ async function listedFootprintReads(
       // Bad arguments are the field's to report.
     }
   }
-  const regionArgs = only(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
+  const regionArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
   return { members, regionsAsOf: regionArgs === undefined ? null : atDateOf(regionArgs) };
 }
 
@@ -157,23 +153,24 @@ export const geographyResolvers: Resolvers = {
   Query: {
     geography: async (_parent, { code, asOf }, context, info) => {
       const wanted = entityCode(code);
-      startFootprintReads(info, wanted, asOf ?? null, context);
-      if (!selectsPlainField(info, "areaCount")) {
-        const entity = await context.loaders.entityByCode.load(wanted);
-        return entity !== null && isGeography(entity) ? atDate(entity, asOf) : null;
-      }
-      // The area count comes with the lookup, in the same read.
-      const found = await findEntityWithAreaCount(
-        context.db,
-        wanted,
-        asOf ?? null,
-        await context.defaultAsOf(),
-      );
+      // The lookup reads what its fields select (area count, a footprint's members and leaders) in one statement.
+      const footprintReads = await lookupFootprintReads(info, asOf ?? null, context);
+      const found = await findEntityWithReads(context.db, wanted, asOf ?? null, await context.defaultAsOf(), {
+        areaCount: selectsPlainField(info, "areaCount"),
+        ...footprintReads,
+      });
       context.loaders.entityByCode.prime(wanted, found?.entity ?? null);
       if (found === null || !isGeography(found.entity)) return null;
       const geography = atDate(found.entity, asOf) as EntityModel;
-      if ((await resolveAsOf(null, geography, context)) === found.at) {
+      if (found.areaCount !== null && (await resolveAsOf(null, geography, context)) === found.at) {
         context.loaders.areaCountByGeography.prime({ code: geography.code, asOf: found.at }, found.areaCount);
+      }
+      if (found.members !== null) context.loaders.membersByGroup.prime(found.members.key, found.members.page);
+      if (found.leaders !== null && footprintReads.leadersAsOf !== undefined) {
+        context.loaders.leadersByFootprint.prime(
+          { footprintCode: geography.code, asOf: footprintReads.leadersAsOf },
+          found.leaders,
+        );
       }
       return geography;
     },

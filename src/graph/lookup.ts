@@ -1,0 +1,109 @@
+import { cypherInteger, type Database } from "./database.js";
+import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import { LEADERS_OF_FOOTPRINT, toLeadershipModel, type LeadershipRow } from "./leadership.js";
+import { MEMBER_PAGE, toMemberPage, type MemberPageKey, type MemberPageRow } from "./membership.js";
+import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
+import { isoDate } from "./temporal.js";
+
+// An official code, else an ODS code, else a former code. `at` is the date a dated field of the
+// entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
+// before that. With the entity: its area count at `at` ($areaCount), a footprint's members page
+// ($members) and leaders ($leaders); each only when asked for (null or false: not read).
+const FIND_ENTITY_WITH_READS = `
+CALL () {
+  MATCH (n:Entity {code: $code}) RETURN n, 0 AS rank
+  UNION
+  MATCH (n:Entity {odsCode: $code}) RETURN n, 1 AS rank
+  UNION
+  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n, 2 AS rank
+}
+WITH n ORDER BY rank LIMIT 1
+WITH n, CASE
+  WHEN $asOf IS NOT NULL THEN date($asOf)
+  WHEN n.validTo IS NOT NULL AND n.validTo - duration({days: 1}) < date($latest) THEN n.validTo - duration({days: 1})
+  ELSE date($latest)
+END AS at
+OPTIONAL MATCH (n)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(n)
+  WHERE $areaCount AND own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)
+WITH n, at, coalesce(own.areas, 0) AS areaCount,
+     CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
+CALL (key, g) {${MEMBER_PAGE}
+}
+WITH n, at, areaCount, total, page, CASE WHEN n:Footprint AND $leaders IS NOT NULL THEN n END AS f, $leaders AS key
+CALL (key, f) {${LEADERS_OF_FOOTPRINT}
+}
+RETURN ${projectEntity("n")} AS entity, at, areaCount, total AS memberTotal, page AS memberPage, leaderships`;
+
+/** What a lookup reads along with the entity. */
+export interface LookupReads {
+  areaCount: boolean;
+  /** A footprint's members page (groupCode is the footprint's), or null. */
+  members: Omit<MemberPageKey, "groupCode"> | null;
+  /** A footprint's leaders at this date (null: at any date), or undefined: not read. */
+  leadersAsOf: string | null | undefined;
+}
+
+/** An entity found by code, with what was read along with it. */
+export interface EntityWithReads {
+  entity: EntityModel;
+  /** `asOf` when given; else the latest date, or the entity's last day if it ended before that. */
+  at: string;
+  areaCount: number | null;
+  members: { key: MemberPageKey; page: PageModel<MembershipModel> } | null;
+  leaders: LeadershipModel[] | null;
+}
+
+/**
+ * One entity by official, ODS or former code (as `findEntitiesByCodes` finds it), with what
+ * `reads` asks for, in one statement. Null when nothing has the code.
+ */
+export async function findEntityWithReads(
+  db: Database,
+  code: string,
+  asOf: string | null,
+  latest: string,
+  reads: LookupReads,
+): Promise<EntityWithReads | null> {
+  const result = await db.read<{
+    entity: EntityRow;
+    at: unknown;
+    areaCount: number;
+    memberTotal: number;
+    memberPage: MemberPageRow;
+    leaderships: LeadershipRow[];
+  }>(FIND_ENTITY_WITH_READS, {
+    code,
+    asOf,
+    latest,
+    areaCount: reads.areaCount,
+    members: reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) },
+    leaders: reads.leadersAsOf === undefined ? null : { asOf: reads.leadersAsOf },
+  });
+  const record = result.records[0];
+  if (record === undefined) return null;
+  const row = record.get("entity");
+  const entity = toEntityModel(row, null);
+  const isFootprint = entity.entity === "FOOTPRINT";
+  const membersKey = reads.members === null ? null : { ...reads.members, groupCode: entity.code };
+  return {
+    entity,
+    at: isoDate(record.get("at")) ?? latest,
+    areaCount: reads.areaCount ? record.get("areaCount") : null,
+    members:
+      membersKey === null || !isFootprint
+        ? null
+        : {
+            key: membersKey,
+            page: toMemberPage(
+              toEntityModel(row, membersKey.asOf),
+              membersKey,
+              record.get("memberTotal"),
+              record.get("memberPage"),
+            ),
+          },
+    leaders:
+      reads.leadersAsOf === undefined || !isFootprint
+        ? null
+        : record.get("leaderships").map(toLeadershipModel),
+  };
+}
