@@ -25,6 +25,31 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+function parseQuoted(text: string): ParsedRecord[] {
+  return parse(text, {
+    relax_column_count: true,
+    info: true,
+    skip_empty_lines: true,
+  }) as unknown as ParsedRecord[];
+}
+
+/**
+ * A file without a quote character has no quoted fields, so each line is one record: split
+ * directly, as the CSV parser would (empty lines skipped), several times faster on the large files.
+ */
+function splitUnquoted(text: string): ParsedRecord[] {
+  const records: ParsedRecord[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === "") continue;
+    records.push({ record: line.split(","), info: { lines: i + 1 } });
+  }
+  return records;
+}
+
 /**
  * Reads a CSV file with a header. Missing required columns and malformed CSV are reported as
  * problems (with the line), and the table is then returned empty so that validation can go on.
@@ -50,10 +75,7 @@ export async function readCsvTable(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    records = text.includes('"') ? parseQuoted(text) : splitUnquoted(text);
   } catch (error) {
     const lines = (error as { lines?: number }).lines ?? 0;
     problems.push({ file, line: lines, column: "-", message: `malformed CSV (${(error as Error).message})` });

@@ -56,10 +56,18 @@ const EVIDENCE: Record<string, EvidenceLevel> = {
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+// A seed repeats a few dozen dates over a hundred thousand rows: each is checked once.
+const calendarDates = new Map<string, boolean>();
+
 function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  let valid = calendarDates.get(value);
+  if (valid === undefined) {
+    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    valid = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    if (calendarDates.size < 10_000) calendarDates.set(value, valid);
+  }
+  return valid;
 }
 
 /** The first day a date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) stands for. */
