@@ -4,7 +4,7 @@
  *   loadProcess.ts full <factor>   a synthetic seed <factor>× the real one (every entity replicated), with
  *                                  loadSeed's own plan and statements, committed batch by batch
  *   loadProcess.ts ground <factor> only what coterminosity reads, <factor>× (geographies, area groups and
- *                                  their WITHIN, SHARES and GROUND relationships, no areas), in batches
+ *                                  their WITHIN, SHARES and GROUND_<KIND> relationships, no areas), in batches
  * The target is in BENCH_TARGET and the graph must be empty. Prints one JSON LoadMeasurement line.
  */
 import { randomUUID } from "node:crypto";

@@ -218,7 +218,7 @@ export function renderResults(results: BenchResults): string {
     push(
       "",
       `Where round ${fastest.round}'s ${n1(load.readSeconds + load.loadSeconds)} s went (the fastest): reading and validating the CSV files ${n1(load.readSeconds)} s; ` +
-        `deriving the area groups about ${n1(b.deriveSeconds)} s; writing ${top.map((s) => `${s.name} ${n1(s.seconds)} s`).join(", ")}, the other steps ${n1(others)} s; ` +
+        `deriving the area groups and the shared ground about ${n1(b.deriveSeconds)} s; writing ${top.map((s) => `${s.name} ${n1(s.seconds)} s`).join(", ")}, the other steps ${n1(others)} s; ` +
         `committing the one transaction (and the rest) ${n1(b.restSeconds)} s.`,
     );
   }
@@ -230,7 +230,7 @@ export function renderResults(results: BenchResults): string {
     push(
       "## Scale (synthetic graphs)",
       "",
-      "**Synthetic data.** *full ×k*: the whole real seed replicated k times under generated codes (`<code>-x<copy>`): k disjoint copies of every area, organisation, footprint, membership, area membership, leader and status change, so k× the geographies and area groups. It is written with `loadSeed`'s own plan and statements but committed batch by batch: as one transaction (what `loadSeed` does) a 10× load exceeds Neo4j's transaction memory even with a 4 GiB heap (2.8 GiB limit; measured 2026-11-25). *ground ×k*: only what the coterminosity question reads, k×: the geographies, the area groups (with the real group sizes), their dated WITHIN relationships and the SHARES and GROUND relationships derived from them, without the areas themselves; written by the benchmark in batches. Each scale starts from an emptied database" +
+      "**Synthetic data.** *full ×k*: the whole real seed replicated k times under generated codes (`<code>-x<copy>`): k disjoint copies of every area, organisation, footprint, membership, area membership, leader and status change, so k× the geographies and area groups. It is written with `loadSeed`'s own plan and statements but committed batch by batch: as one transaction (what `loadSeed` does) a 10× load exceeds Neo4j's transaction memory even with a 4 GiB heap (2.8 GiB limit; measured 2026-11-25). *ground ×k*: only what the coterminosity question reads, k×: the geographies, the area groups (with the real group sizes), their dated WITHIN relationships and the `SHARES` and `GROUND_<KIND>` relationships derived from them, without the areas themselves; written by the benchmark in batches. Each scale starts from an emptied database" +
         (results.scale.some((p) => p.reset.how === "fresh store") ? " on a fresh store." : "."),
       "",
       "| series | rows | load s | rows/s | store MiB | tx logs MiB | loader RSS MiB | API RSS MiB | STP × LDR p50 ms | STP × LDR db hits | LA × STP p50 ms | LA × STP db hits | STP × LDR answer KiB |",

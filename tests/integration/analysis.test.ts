@@ -116,7 +116,7 @@ describe("councils against STPs", () => {
     expect(shares("E08000025")).toEqual({ E54000017: 547, E54000016: 92 }); // Birmingham
   });
 
-  it("never scans every area: the statement works over groups of identical areas", async () => {
+  it("never scans areas: the statement reads the ground derived at load", async () => {
     const plan = await profileKindPair(db, "LOCAL_AUTHORITY", "STP", "2017-06-01");
     expect(plan.length).toBeGreaterThan(0);
     expect(plan.filter((op) => op.operator.startsWith("AllNodesScan"))).toEqual([]);
