@@ -159,8 +159,8 @@ export interface GeographyPageWithReads {
 }
 
 /**
- * A page of geographies matching the filter, in the given order, in one statement with the total, and with each footprint's
- * members page and regions when `reads` asks for them.
+ * A page of geographies matching the filter, in the given order, in one statement with the total
+ * and, when `reads` asks for them, each footprint's members page and regions.
  */
 export async function listGeographiesWithReads(
   db: Database,
