@@ -5,6 +5,8 @@
  * per use, since GraphQL field names cannot start with "__".
  */
 
+import { ANY_GROUND } from "../src/graph/ground.js";
+
 const DATED = (r: string, d: string) =>
   `${r}.validFrom <= ${d} AND (${r}.validTo IS NULL OR ${d} < ${r}.validTo)`;
 const EXISTS_ON = (n: string, d: string) =>
@@ -13,9 +15,6 @@ const EXISTS_ON = (n: string, d: string) =>
 // Statements travel whole on every request, in 1,400-byte chunks: whitespace is collapsed so that
 // fewer chunks are written (no string literal holds two spaces running, and no statement a comment).
 const compact = (statement: string) => statement.replace(/\s+/g, " ").trim();
-
-/** A geography's ground as its own kind divides it: its total on a date. */
-const OWN_GROUND = "GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP";
 
 /** The relationship type of a geography's ground as the geographies of the right-hand kind divide it. */
 export type GroundType = "GROUND_LDR" | "GROUND_STP";
@@ -50,7 +49,7 @@ export function geographyStatement({ typenameKey }: TypeNameOption): string {
   return compact(`${LOOKUP_ENTITY}
 WITH n WHERE n:Geography
 CALL (n) {
-  OPTIONAL MATCH (n)-[own:${OWN_GROUND}]->(n) WHERE own.kind = n.kind AND ${DATED("own", "date($asOf)")}
+  OPTIONAL MATCH (n)-[own:${ANY_GROUND}]->(n) WHERE own.kind = n.kind AND ${DATED("own", "date($asOf)")}
   RETURN coalesce(own.areas, 0) AS areaCount
 }
 RETURN n {${typenameKey}: ${TYPE_NAME("n")}, .code, .name, .kind, areaCount: areaCount,
@@ -266,7 +265,7 @@ CALL () {
 
 /** A geography's area count at a date, as a per-field @cypher statement from `this`. */
 export const AREA_COUNT_FROM_THIS = compact(`
-OPTIONAL MATCH (this)-[own:${OWN_GROUND}]->(this) WHERE own.kind = this.kind AND ${DATED("own", "date($asOf)")}
+OPTIONAL MATCH (this)-[own:${ANY_GROUND}]->(this) WHERE own.kind = this.kind AND ${DATED("own", "date($asOf)")}
 RETURN coalesce(own.areas, 0) AS areaCount`);
 
 /** The regions a geography's ground lies in at a date, largest share first, from `this`. */

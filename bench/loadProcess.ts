@@ -20,7 +20,7 @@ import {
   type WriteStep,
 } from "../src/graph/seedStore.js";
 import { formatProblem } from "../src/seed/csvTable.js";
-import { deriveSeed, loadSeed, planLoad } from "../src/seed/loadSeed.js";
+import { deriveSeed, GEOGRAPHY_KIND_LIST, loadSeed, planLoad } from "../src/seed/loadSeed.js";
 import { readSeed } from "../src/seed/readSeed.js";
 import type { Seed } from "../src/seed/seedTypes.js";
 import { connectTarget, type BenchTarget } from "./benchTarget.js";
@@ -97,7 +97,6 @@ UNWIND $rows AS row
 CREATE (:AreaGroup {id: row.id, size: toInteger(row.size)})`;
 
 const GROUND_KINDS = new Set(["CCG", "LOCAL_AUTHORITY", "REGION"]);
-const GROUND_KIND_LIST = ["CCG", "LDR", "LOCAL_AUTHORITY", "REGION", "STP"] as const;
 
 /** The steps of a ground-only load: `factor` copies of the geographies and groups coterminosity reads. */
 function planGround(seed: Seed, factor: number): WriteStep[] {
@@ -169,7 +168,7 @@ function planGround(seed: Seed, factor: number): WriteStep[] {
       ),
       batchSize: 20_000,
     },
-    ...GROUND_KIND_LIST.map((kind) => ({
+    ...GEOGRAPHY_KIND_LIST.map((kind) => ({
       name: `ground by ${kind}`,
       statement: CREATE_GROUND_BY_KIND[kind],
       rows: copies.flatMap((c) =>

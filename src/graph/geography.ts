@@ -1,4 +1,5 @@
 import type { Database } from "./database.js";
+import { ANY_GROUND } from "./ground.js";
 
 /** A geography and the date to count its areas at. */
 export interface AreaCountKey {
@@ -9,7 +10,7 @@ export interface AreaCountKey {
 const COUNT_AREAS_BY_GEOGRAPHY = `
 UNWIND $keys AS key
 MATCH (g:Geography {code: key.code})
-OPTIONAL MATCH (g)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(g)
+OPTIONAL MATCH (g)-[own:${ANY_GROUND}]->(g)
   WHERE own.kind = g.kind AND own.validFrom <= date(key.asOf) AND (own.validTo IS NULL OR date(key.asOf) < own.validTo)
 RETURN key.code AS code, key.asOf AS asOf, coalesce(own.areas, 0) AS areaCount`;
 

@@ -4,6 +4,7 @@ import { LEADERS_OF_FOOTPRINT, toLeadershipModel, type LeadershipRow } from "./l
 import { MEMBER_PAGE, toMemberPage, type MemberPageKey, type MemberPageRow } from "./membership.js";
 import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
 import { isoDate } from "./temporal.js";
+import { ANY_GROUND } from "./ground.js";
 
 // An official code, else an ODS code, else a former code. `at` is the date a dated field of the
 // entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
@@ -23,7 +24,7 @@ WITH n, CASE
   WHEN n.validTo IS NOT NULL AND n.validTo - duration({days: 1}) < date($latest) THEN n.validTo - duration({days: 1})
   ELSE date($latest)
 END AS at
-OPTIONAL MATCH (n)-[own:GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(n)
+OPTIONAL MATCH (n)-[own:${ANY_GROUND}]->(n)
   WHERE $areaCount AND own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)
 WITH n, at, coalesce(own.areas, 0) AS areaCount,
      CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key

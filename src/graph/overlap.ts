@@ -1,6 +1,7 @@
 import type { Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { EntityModel, GeographyKindValue } from "./models.js";
+import { ANY_GROUND } from "./ground.js";
 
 /** Ground shared by a left-hand and a right-hand geography, with both totals, in areas. */
 export interface SharedGround {
@@ -59,9 +60,6 @@ const MEASURE_KIND_PAIR: Readonly<Record<GeographyKindValue, string>> = {
   REGION: kindPairStatement("GROUND_REGION"),
   STP: kindPairStatement("GROUND_STP"),
 };
-
-// The ground of a geography, as its own kind divides it.
-const OWN_GROUND = "GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP";
 
 /**
  * Every pair of geographies of two kinds sharing ground on a date, with the left-hand totals and
@@ -162,9 +160,9 @@ UNWIND $keys AS key
 MATCH (l:Geography {code: key.code})-[s:SHARES]->(r:Geography)
 WHERE s.validFrom <= date(key.asOf) AND (s.validTo IS NULL OR date(key.asOf) < s.validTo)
   AND r <> l AND CASE WHEN key.kind IS NULL THEN r.kind <> l.kind ELSE r.kind = key.kind END
-MATCH (l)-[lt:${OWN_GROUND}]->(l)
+MATCH (l)-[lt:${ANY_GROUND}]->(l)
 WHERE lt.kind = l.kind AND lt.validFrom <= date(key.asOf) AND (lt.validTo IS NULL OR date(key.asOf) < lt.validTo)
-MATCH (r)-[rt:${OWN_GROUND}]->(r)
+MATCH (r)-[rt:${ANY_GROUND}]->(r)
 WHERE rt.kind = r.kind AND rt.validFrom <= date(key.asOf) AND (rt.validTo IS NULL OR date(key.asOf) < rt.validTo)
 RETURN key, ${projectEntity("l")} AS left, ${projectEntity("r")} AS right, s.areas AS shared,
   lt.areas AS leftTotal, rt.areas AS rightTotal`;

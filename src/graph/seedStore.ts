@@ -1,5 +1,6 @@
 import type { GeographyKindValue } from "./models.js";
 import type { Database } from "./database.js";
+import { ANY_GROUND } from "./ground.js";
 
 /** Counts of what one write step did. */
 export interface WriteCounts {
@@ -156,7 +157,7 @@ MATCH (geo:Geography {code: row.geographyCode})
 CREATE (grp)-[:WITHIN {validFrom: date(row.validFrom), validTo: date(row.validTo), evidence: row.evidence}]->(geo)`;
 
 export const DELETE_SHARED_GROUND = `
-MATCH (:Geography)-[s:SHARES|GROUND_CCG|GROUND_LDR|GROUND_LOCAL_AUTHORITY|GROUND_REGION|GROUND_STP]->(:Geography)
+MATCH (:Geography)-[s:SHARES|${ANY_GROUND}]->(:Geography)
 DELETE s`;
 
 export const CREATE_SHARED_GROUND = `

@@ -2,6 +2,7 @@ import {
   getArgumentValues,
   isObjectType,
   Kind,
+  type FieldNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
@@ -11,25 +12,9 @@ import {
  * fragments: a resolver can then fetch it along with its own read instead of in a second one.
  */
 export function selectsPlainField(info: GraphQLResolveInfo, name: string): boolean {
-  const visited = new Set<string>();
-  const search = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return selection.name.value === name && (selection.arguments ?? []).length === 0;
-        case Kind.INLINE_FRAGMENT:
-          return search(selection.selectionSet);
-        case Kind.FRAGMENT_SPREAD: {
-          const fragmentName = selection.name.value;
-          if (visited.has(fragmentName)) return false;
-          visited.add(fragmentName);
-          return search(info.fragments[fragmentName]?.selectionSet);
-        }
-        default:
-          return false;
-      }
-    });
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+  return fieldsIn(info, selectionSetsAt(info, [])).some(
+    (field) => field.name.value === name && (field.arguments ?? []).length === 0,
+  );
 }
 
 /**
@@ -45,27 +30,35 @@ export function selectedFieldArguments(
   return selectedFieldArgumentsAt(info, [], typeName, fieldName);
 }
 
+/**
+ * The fields selected in `selectionSets`, through inline fragments and fragment spreads whatever
+ * their type condition (each named fragment once).
+ */
+function fieldsIn(info: GraphQLResolveInfo, selectionSets: readonly SelectionSetNode[]): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment !== undefined) collect(fragment.selectionSet);
+      }
+    }
+  };
+  selectionSets.forEach(collect);
+  return fields;
+}
+
 /** The selection sets reached from the field being resolved through the fields named by `path`. */
 function selectionSetsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
   let sets = info.fieldNodes.flatMap((node) => (node.selectionSet === undefined ? [] : [node.selectionSet]));
   for (const step of path) {
-    const next: SelectionSetNode[] = [];
-    const visited = new Set<string>();
-    const collect = (selectionSet: SelectionSetNode): void => {
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.name.value === step && selection.selectionSet !== undefined)
-            next.push(selection.selectionSet);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-        else if (!visited.has(selection.name.value)) {
-          visited.add(selection.name.value);
-          const fragment = info.fragments[selection.name.value];
-          if (fragment !== undefined) collect(fragment.selectionSet);
-        }
-      }
-    };
-    sets.forEach(collect);
-    sets = next;
+    sets = fieldsIn(info, sets).flatMap((field) =>
+      field.name.value === step && field.selectionSet !== undefined ? [field.selectionSet] : [],
+    );
   }
   return sets;
 }
@@ -114,19 +107,5 @@ export function selectedFieldArgumentsAt(
 
 /** The names of the fields selected below the field being resolved through the fields of `path`. */
 export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  const visited = new Set<string>();
-  const collect = (selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment !== undefined) collect(fragment.selectionSet);
-      }
-    }
-  };
-  selectionSetsAt(info, path).forEach(collect);
-  return names;
+  return new Set(fieldsIn(info, selectionSetsAt(info, path)).map((field) => field.name.value));
 }

@@ -45,8 +45,8 @@ import { firstDayOf } from "./readSeed.js";
 import { buildSeedReport, type SeedReport } from "./seedReport.js";
 import type { Seed } from "./seedTypes.js";
 
-/** The geography kinds, in the order the own-ground rows list what each leaves uncovered. */
-const GEOGRAPHY_KIND_LIST = ["CCG", "LDR", "LOCAL_AUTHORITY", "REGION", "STP"] as const;
+/** The geography kinds, in the order the load writes their ground. */
+export const GEOGRAPHY_KIND_LIST = ["CCG", "LDR", "LOCAL_AUTHORITY", "REGION", "STP"] as const;
 const GEOGRAPHY_KINDS: ReadonlySet<string> = new Set(GEOGRAPHY_KIND_LIST);
 
 /** Everything a load derives from a seed before writing: area coverage, groups and date range. */
