@@ -385,6 +385,18 @@ describe("errors", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first" });
   });
 
+  it("refuses a search text longer than 200 characters, asking nothing of the database", async () => {
+    const result = await server.execute(`query S($text: String!) { search(text: $text) { __typename } }`, {
+      text: "x".repeat(1_500),
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "text" });
+    expect(result.statements).toEqual([]);
+    const longest = await server.execute(`query S($text: String!) { search(text: $text) { __typename } }`, {
+      text: "x".repeat(200),
+    });
+    expect(longest.errors).toBeUndefined();
+  });
+
   it("refuses a date that is not a calendar date", async () => {
     const literal = await server.execute(`{ geography(code: "E54000046", asOf: "2017-02-30") { code } }`);
     expect(literal.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
