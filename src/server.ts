@@ -1,4 +1,6 @@
 import { ApolloServer } from "@apollo/server";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { compiledSchemaExecutor } from "./graphql/compiledExecutor.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -47,8 +49,8 @@ export function createServer(options: ServerOptions): ApolloServer<Context> {
     });
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   return new ApolloServer<Context>({
-    typeDefs: readTypeDefs(),
-    resolvers,
+    // Apollo parses, validates and formats; the compiled executor runs each operation.
+    gateway: compiledSchemaExecutor(makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers })),
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
     // No type or field sets a cache hint, so the per-field cache-control bookkeeping is skipped.
