@@ -5,6 +5,46 @@ export function cypherInteger(value: number) {
   return neo4j.int(value);
 }
 
+const compacted = new Map<string, string>();
+
+/**
+ * The statement as sent: runs of whitespace outside string literals become one space, so that
+ * fewer bytes are packed and sent and Neo4j hashes a shorter text for its plan cache. A text that
+ * may hold a comment (`//`) is sent as written. Statements are fixed text, so the cache is bounded.
+ */
+export function compactStatement(statement: string): string {
+  let text = compacted.get(statement);
+  if (text === undefined) {
+    text = statement.includes("//") ? statement : collapseWhitespace(statement);
+    compacted.set(statement, text);
+  }
+  return text;
+}
+
+function collapseWhitespace(statement: string): string {
+  let text = "";
+  let quote: string | null = null;
+  let pendingSpace = false;
+  for (let i = 0; i < statement.length; i++) {
+    const char = statement[i] ?? "";
+    if (quote !== null) {
+      text += char;
+      if (char === "\\") text += statement[++i] ?? "";
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      pendingSpace = text !== "";
+      continue;
+    }
+    if (pendingSpace) text += " ";
+    pendingSpace = false;
+    if (char === "'" || char === '"' || char === "`") quote = char;
+    text += char;
+  }
+  return text;
+}
+
 /** Called once per Cypher statement sent to Neo4j; the N+1 guard and the benchmark count with it. */
 export type StatementListener = (statement: string) => void;
 
@@ -56,7 +96,9 @@ export class Database {
         database: this.options.database,
       });
       try {
-        return await session.run<R>(statement, parameters, { timeout: this.options.timeoutMs });
+        return await session.run<R>(compactStatement(statement), parameters, {
+          timeout: this.options.timeoutMs,
+        });
       } catch (error) {
         if (!neo4j.isRetryableError(error) || Date.now() + RETRY_PAUSE_MS * attempt > giveUpAt) throw error;
       } finally {
@@ -100,7 +142,7 @@ export class Database {
               parameters: Record<string, unknown> = {},
             ) => {
               this.notify(statement);
-              return tx.run<R>(statement, parameters);
+              return tx.run<R>(compactStatement(statement), parameters);
             },
           ),
         { timeout: timeoutMs },

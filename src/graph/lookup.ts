@@ -10,22 +10,33 @@ import { ANY_GROUND } from "./ground.js";
 // entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
 // before that. With the entity: its area count at `at` ($areaCount), a footprint's members page
 // ($members) and leaders ($leaders); each only when asked for (null or false: not read).
-const FIND_ENTITY_WITH_READS = `
-CALL () {
-  MATCH (n:Entity {code: $code}) RETURN n, 0 AS rank
+// The ODS and former codes are only searched when no official code matches.
+const FIND_ENTITY_AT = `
+OPTIONAL MATCH (exact:Entity {code: $code})
+CALL (exact) {
+  WITH exact WHERE exact IS NOT NULL
+  RETURN exact AS n
   UNION
-  MATCH (n:Entity {odsCode: $code}) RETURN n, 1 AS rank
+  WITH exact WHERE exact IS NULL
+  MATCH (n:Entity {odsCode: $code}) RETURN n
   UNION
-  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n, 2 AS rank
+  WITH exact WHERE exact IS NULL
+  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n
 }
-WITH n ORDER BY rank LIMIT 1
+WITH n LIMIT 1
 WITH n, CASE
   WHEN $asOf IS NOT NULL THEN date($asOf)
   WHEN n.validTo IS NOT NULL AND n.validTo - duration({days: 1}) < date($latest) THEN n.validTo - duration({days: 1})
   ELSE date($latest)
 END AS at
 OPTIONAL MATCH (n)-[own:${ANY_GROUND}]->(n)
-  WHERE $areaCount AND own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)
+  WHERE $areaCount AND own.kind = n.kind AND own.validFrom <= at AND (own.validTo IS NULL OR at < own.validTo)`;
+
+// The entity and its area count only, when no footprint read is asked for.
+const FIND_ENTITY_WITH_AREA_COUNT = `${FIND_ENTITY_AT}
+RETURN ${projectEntity("n")} AS entity, at, coalesce(own.areas, 0) AS areaCount`;
+
+const FIND_ENTITY_WITH_READS = `${FIND_ENTITY_AT}
 WITH n, at, coalesce(own.areas, 0) AS areaCount,
      CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
 CALL (key, g) {${MEMBER_PAGE}
@@ -72,14 +83,20 @@ export async function findEntityWithReads(
     memberTotal: number;
     memberPage: MemberPageRow;
     leaderships: LeadershipRow[];
-  }>(FIND_ENTITY_WITH_READS, {
-    code,
-    asOf,
-    latest,
-    areaCount: reads.areaCount,
-    members: reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) },
-    leaders: reads.leadersAsOf === undefined ? null : { asOf: reads.leadersAsOf },
-  });
+  }>(
+    reads.members === null && reads.leadersAsOf === undefined
+      ? FIND_ENTITY_WITH_AREA_COUNT
+      : FIND_ENTITY_WITH_READS,
+    {
+      code,
+      asOf,
+      latest,
+      areaCount: reads.areaCount,
+      members:
+        reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) },
+      leaders: reads.leadersAsOf === undefined ? null : { asOf: reads.leadersAsOf },
+    },
+  );
   const record = result.records[0];
   if (record === undefined) return null;
   const row = record.get("entity");

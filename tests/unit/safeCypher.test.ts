@@ -16,7 +16,7 @@ import { repoRoot } from "../../src/config/readConfig.js";
  *    to one (a table of statements chosen by key); a choice (`?:`) between fixed texts; a template
  *    whose substitutions are fixed text (`PROFILE ${MEASURE_KIND_PAIR}`); or the variable of a
  *    `for … of` over fixed text. Two places forward text they are given and are exempt: the door
- *    (src/graph/database.ts, its `statement` parameter) and a load step's `step.statement`, which
+ *    (src/graph/database.ts, its `statement` parameter, as given or through compactStatement) and a load step's `step.statement`, which
  *    rule A checks where the step is written.
  *
  * B. A Cypher template (one whose text holds MATCH, MERGE, CREATE or RETURN) with a substitution
@@ -167,6 +167,17 @@ function scanCypher(extra: Record<string, string> = {}): string[] {
     const expression = unwrap(node);
     if (ts.isPropertyAccessExpression(expression) && expression.name.text === "statement") {
       return checker.getTypeAtLocation(expression.expression).getSymbol()?.getName() === "WriteStep";
+    }
+    // The door sends its parameter as given or compacted (compactStatement changes only whitespace).
+    if (
+      ts.isCallExpression(expression) &&
+      ts.isIdentifier(expression.expression) &&
+      expression.expression.text === "compactStatement" &&
+      expression.arguments.length === 1 &&
+      expression.getSourceFile().fileName === DOOR
+    ) {
+      const argument = expression.arguments[0];
+      return argument !== undefined && isForwardedByTheDoor(argument);
     }
     if (!ts.isIdentifier(expression) || expression.getSourceFile().fileName !== DOOR) return false;
     const declaration = declarationOf(expression);
