@@ -10,7 +10,7 @@ const COLOURS: Record<BenchServer, string> = {
 };
 
 const LEGEND: Record<BenchServer, string> = {
-  ours: "ours (Apollo + DataLoader)",
+  ours: "ours (Apollo, compiled, DataLoader)",
   floor: "floor (node:http + driver)",
   generated: "@neo4j/graphql (a) generated",
   rootCypher: "@neo4j/graphql (b) root @cypher",

@@ -5,7 +5,7 @@ export const SERVERS = ["ours", "floor", "generated", "rootCypher"] as const;
 export type BenchServer = (typeof SERVERS)[number];
 
 export const SERVER_LABELS: Record<BenchServer, string> = {
-  ours: "ours (Apollo + DataLoader)",
+  ours: "ours (Apollo, compiled, DataLoader)",
   floor: "floor (node:http + driver)",
   generated: "@neo4j/graphql (a) generated",
   rootCypher: "@neo4j/graphql (b) root @cypher",

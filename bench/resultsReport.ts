@@ -257,7 +257,7 @@ export function renderResults(results: BenchResults): string {
   push(
     "## The servers",
     "",
-    "- **ours**: the API as `npm start` runs it (`startService`, default configuration) against the benchmark's Neo4j.",
+    "- **ours**: the API as `npm start` runs it (`startService`, default configuration: Apollo Server parsing and validating, each operation compiled once by graphql-jit, DataLoader) against the benchmark's Neo4j.",
     "- **floor**: a bare `node:http` handler per operation running one hand-written statement (bench/handCypher.ts) as an auto-commit read through neo4j-driver and returning the same JSON `data`; no GraphQL, no validation.",
     "- **@neo4j/graphql 7.6.3 (a)**: the same graph described for the library (bench/neo4jGraphqlServer.ts): generated queries and relationship connections, per-field `@cypher` for the analyses (area counts, regions, a per-geography verdict, a per-person path), served by Apollo Server 5 over the same `node:http`.",
     "- **@neo4j/graphql 7.6.3 (b)**: the floor's statements as root `@cypher` fields returning plain types, in the same server.",
