@@ -403,6 +403,31 @@ async function waitUntilReady(uri: string, processExit: Promise<string>, console
   }
 }
 
+/**
+ * The `server.jvm.additional` lines of the neo4j.conf in Neo4j 5.26's distribution (the tarball
+ * that Maven Central lacks): heap pre-touched at start, final fields trusted, no explicit GC, and
+ * the module openings its page cache and Bolt's Netty use for direct memory.
+ */
+const DISTRIBUTION_JVM_SETTINGS = [
+  "-XX:+UseG1GC",
+  "-XX:-OmitStackTraceInFastThrow",
+  "-XX:+AlwaysPreTouch",
+  "-XX:+UnlockExperimentalVMOptions",
+  "-XX:+TrustFinalNonStaticFields",
+  "-XX:+DisableExplicitGC",
+  "-Djdk.nio.maxCachedBufferSize=1024",
+  "-Dio.netty.tryReflectionSetAccessible=true",
+  "-Djdk.tls.ephemeralDHKeySize=2048",
+  "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+  "-XX:FlightRecorderOptions=stackdepth=256",
+  "-XX:+UnlockDiagnosticVMOptions",
+  "-XX:+DebugNonSafepoints",
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+  "-Dlog4j2.disable.jmx=true",
+];
+
 function writeConfig(home: string, lib: string, options: LocalNeo4jOptions): void {
   const lines = [
     "# Written by src/neo4j/localNeo4j.ts at every start: edits here are overwritten.",
@@ -422,6 +447,8 @@ function writeConfig(home: string, lib: string, options: LocalNeo4jOptions): voi
     "dbms.usage_report.enabled=false",
     // Bolt otherwise waits a 5 s quiet period per connector on shutdown (12 s stops instead of 2 s).
     "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+    // The JVM settings of the neo4j.conf that Neo4j's own distribution ships.
+    ...DISTRIBUTION_JVM_SETTINGS.map((setting) => `server.jvm.additional=${setting}`),
     "",
   ];
   writeFileSync(join(home, "conf", "neo4j.conf"), lines.join("\n"));
