@@ -1,11 +1,11 @@
 import { ApolloServer } from "@apollo/server";
-import { makeExecutableSchema } from "@graphql-tools/schema";
-import { compiledSchemaExecutor } from "./graphql/compiledExecutor.js";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Context } from "./context.js";
 import { ErrorCode, toGraphQLError } from "./errors.js";
+import { compiledSchemaExecutor } from "./graphql/compiledExecutor.js";
 import { DateLiteralRule } from "./graphql/dateArgument.js";
 import { DEFAULT_QUERY_LIMITS, limitRules, tokenLimitOf, type QueryLimits } from "./graphql/limits.js";
 import { KnownOperationTypeRule } from "./graphql/operationTypeRule.js";

@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import {
   execute,
+  getVariableValues,
   GraphQLError,
   printSchema,
   type DocumentNode,
@@ -9,7 +10,6 @@ import {
   type OperationDefinitionNode,
   type SourceLocation,
 } from "graphql";
-import { getVariableValues } from "graphql/execution/values.js";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
 /** A compiled operation, or the errors that stopped its compilation. */
