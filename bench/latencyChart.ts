@@ -1,5 +1,5 @@
 import type { BenchResults } from "./results.js";
-import { SERVERS, type BenchServer } from "./requests.js";
+import { SERVER_LABELS, SERVERS, type BenchServer } from "./requests.js";
 import { median } from "./stats.js";
 
 const COLOURS: Record<BenchServer, string> = {
@@ -7,13 +7,6 @@ const COLOURS: Record<BenchServer, string> = {
   floor: "#8b949e",
   generated: "#d29922",
   rootCypher: "#bf4b8a",
-};
-
-const LEGEND: Record<BenchServer, string> = {
-  ours: "ours (Apollo, compiled, DataLoader)",
-  floor: "floor (node:http + driver)",
-  generated: "@neo4j/graphql (a) generated",
-  rootCypher: "@neo4j/graphql (b) root @cypher",
 };
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -48,10 +41,10 @@ export function latencyChartSvg(results: BenchResults): string {
   for (const server of SERVERS) {
     parts.push(
       `<rect x="${lx}" y="40" width="12" height="12" fill="${COLOURS[server]}"/>`,
-      `<text x="${lx + 17}" y="50">${escape(LEGEND[server])}</text>`,
+      `<text x="${lx + 17}" y="50">${escape(SERVER_LABELS[server])}</text>`,
     );
     // About 6.5 px per character at 12 px.
-    lx += 17 + LEGEND[server].length * 6.5 + 22;
+    lx += 17 + SERVER_LABELS[server].length * 6.5 + 22;
   }
   for (let tick = 0; tick <= max; tick++) {
     const tx = x(tick).toFixed(1);
