@@ -1,7 +1,7 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { AreaModel, EntityModel, PageModel } from "./models.js";
-import { toPage } from "./pagination.js";
+import { emptyPage, toPage } from "./pagination.js";
 
 const FIND_AREAS_BY_CODES = `
 UNWIND $codes AS code
@@ -72,16 +72,7 @@ export async function listAreasOfGeographies(
       toPage(r.get("areas"), r.get("first"), r.get("after") !== null, r.get("total"), (a) => [a.code]),
     );
   }
-  return keys.map(
-    (key) =>
-      pages.get(areaPageKey(key)) ?? {
-        nodes: [],
-        cursors: [],
-        hasNextPage: false,
-        hasPreviousPage: key.after !== null,
-        totalCount: 0,
-      },
-  );
+  return keys.map((key) => pages.get(areaPageKey(key)) ?? emptyPage(key.after !== null));
 }
 
 export function areaPageKey(key: AreaPageKey): string {

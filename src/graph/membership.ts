@@ -1,7 +1,7 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { EntityModel, EvidenceLevel, MembershipModel, PageModel } from "./models.js";
-import { toPage } from "./pagination.js";
+import { emptyPage, toPage } from "./pagination.js";
 
 /** A membership's own fields as MEMBERSHIP_FIELDS lists them (dates as text). */
 type MembershipFields = [
@@ -134,16 +134,7 @@ export async function listMembersOfGroups(
       toMemberPage(toEntityModel(r.get("group"), key.asOf), key, r.get("total"), r.get("page")),
     );
   }
-  return keys.map(
-    (key) =>
-      pages.get(memberPageKey(key)) ?? {
-        nodes: [],
-        cursors: [],
-        hasNextPage: false,
-        hasPreviousPage: key.after !== null,
-        totalCount: 0,
-      },
-  );
+  return keys.map((key) => pages.get(memberPageKey(key)) ?? emptyPage(key.after !== null));
 }
 
 /** What one organisation belongs to at a date, optionally only groups of one kind. */

@@ -76,7 +76,8 @@ export interface AreaModel {
 /** One page of a list, fetched with one row more than asked for to know whether another follows. */
 export interface PageModel<T> {
   nodes: T[];
-  cursors: string[];
+  /** The cursor of the node at `index`, made only when a client asks for it. */
+  cursorAt: (index: number) => string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   /** A number, or a function that runs the count query only when a client asks for it. */

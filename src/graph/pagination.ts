@@ -30,9 +30,17 @@ export function toPage<T>(
   const nodes = rows.slice(0, first);
   return {
     nodes,
-    cursors: nodes.map((row) => encodeCursor(keyOf(row))),
+    cursorAt: (index) => {
+      const row = nodes[index];
+      return row === undefined ? "" : encodeCursor(keyOf(row));
+    },
     hasNextPage: rows.length > first,
     hasPreviousPage,
     totalCount,
   };
+}
+
+/** A page with no nodes. */
+export function emptyPage<T>(hasPreviousPage: boolean): PageModel<T> {
+  return { nodes: [], cursorAt: () => "", hasNextPage: false, hasPreviousPage, totalCount: 0 };
 }

@@ -3,17 +3,39 @@ import {
   isObjectType,
   Kind,
   type FieldNode,
+  type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from "graphql";
+
+/**
+ * What a walk of the selections below a field finds depends only on that field's nodes (and the
+ * fragments of their document), never on variables: it is worked out once per field of a
+ * document and kept as long as the document is (compiled documents keep their field nodes).
+ */
+const walks = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
+
+function walkOnce<T>(info: GraphQLResolveInfo, key: string, walk: () => T): T {
+  let known = walks.get(info.fieldNodes);
+  if (known === undefined) {
+    known = new Map();
+    walks.set(info.fieldNodes, known);
+  }
+  if (known.has(key)) return known.get(key) as T;
+  const found = walk();
+  known.set(key, found);
+  return found;
+}
 
 /**
  * True when the field being resolved selects `name` without arguments, directly or through
  * fragments: a resolver can then fetch it along with its own read instead of in a second one.
  */
 export function selectsPlainField(info: GraphQLResolveInfo, name: string): boolean {
-  return fieldsIn(info, selectionSetsAt(info, [])).some(
-    (field) => field.name.value === name && (field.arguments ?? []).length === 0,
+  return walkOnce(info, `plain:${name}`, () =>
+    fieldsIn(info, selectionSetsAt(info, [])).some(
+      (field) => field.name.value === name && (field.arguments ?? []).length === 0,
+    ),
   );
 }
 
@@ -63,21 +85,23 @@ function selectionSetsAt(info: GraphQLResolveInfo, path: readonly string[]): Sel
   return sets;
 }
 
-/**
- * As selectedFieldArguments, for selections of `fieldName` on `typeName` found below the field
- * being resolved through the fields of `path` (say ["edges", "node"] under a connection).
- */
-export function selectedFieldArgumentsAt(
+interface FieldSelections {
+  definition: GraphQLField<unknown, unknown>;
+  nodes: FieldNode[];
+}
+
+/** The selections of `fieldName` on `typeName` below the field being resolved through `path`. */
+function fieldSelectionsAt(
   info: GraphQLResolveInfo,
   path: readonly string[],
   typeName: string,
   fieldName: string,
-): Record<string, unknown>[] {
+): FieldSelections | null {
   const type = info.schema.getType(typeName);
-  if (!isObjectType(type)) return [];
-  const fieldDefinition = type.getFields()[fieldName];
-  if (fieldDefinition === undefined) return [];
-  const found: Record<string, unknown>[] = [];
+  if (!isObjectType(type)) return null;
+  const definition = type.getFields()[fieldName];
+  if (definition === undefined) return null;
+  const nodes: FieldNode[] = [];
   const visited = new Set<string>();
   const appliesTo = (condition: string | undefined): boolean =>
     condition === undefined ||
@@ -86,11 +110,7 @@ export function selectedFieldArgumentsAt(
   const search = (selectionSet: SelectionSetNode | undefined): void => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD && selection.name.value === fieldName) {
-        try {
-          found.push(getArgumentValues(fieldDefinition, selection, info.variableValues));
-        } catch {
-          // Left for the field's own resolver to report.
-        }
+        nodes.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (appliesTo(selection.typeCondition?.name.value)) search(selection.selectionSet);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD && !visited.has(selection.name.value)) {
@@ -102,10 +122,39 @@ export function selectedFieldArgumentsAt(
     }
   };
   for (const selectionSet of selectionSetsAt(info, path)) search(selectionSet);
+  return { definition, nodes };
+}
+
+/**
+ * As selectedFieldArguments, for selections of `fieldName` on `typeName` found below the field
+ * being resolved through the fields of `path` (say ["edges", "node"] under a connection).
+ */
+export function selectedFieldArgumentsAt(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  typeName: string,
+  fieldName: string,
+): Record<string, unknown>[] {
+  const selections = walkOnce(info, `arguments:${path.join(".")}:${typeName}.${fieldName}`, () =>
+    fieldSelectionsAt(info, path, typeName, fieldName),
+  );
+  if (selections === null) return [];
+  const found: Record<string, unknown>[] = [];
+  for (const node of selections.nodes) {
+    try {
+      found.push(getArgumentValues(selections.definition, node, info.variableValues));
+    } catch {
+      // Left for the field's own resolver to report.
+    }
+  }
   return found;
 }
 
 /** The names of the fields selected below the field being resolved through the fields of `path`. */
-export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  return new Set(fieldsIn(info, selectionSetsAt(info, path)).map((field) => field.name.value));
+export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
+  return walkOnce(
+    info,
+    `names:${path.join(".")}`,
+    () => new Set(fieldsIn(info, selectionSetsAt(info, path)).map((field) => field.name.value)),
+  );
 }

@@ -301,6 +301,40 @@ describe("reads made along with the lookup", () => {
     }
   });
 
+  it("gives each edge a cursor that continues the list after that edge", async () => {
+    type Members = {
+      totalCount: number;
+      pageInfo: { endCursor: string | null };
+      edges: { cursor: string; node: { member: { code: string } } }[];
+    };
+    const page = async (code: string, after: string | null) => {
+      const result = await server.execute(
+        `query M($code: ID!, $after: String) { geography(code: $code, asOf: "2017-03-01") { ... on Footprint {
+          members(first: 2, after: $after) { totalCount pageInfo { endCursor } edges { cursor node { member { code } } } }
+        } } }`,
+        { code, after },
+      );
+      expect(result.errors).toBeUndefined();
+      return (result.data as { geography: { members: Members } }).geography.members;
+    };
+    const stps = await server.execute(
+      `{ geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: 50) { edges { node { code ... on Footprint { members { totalCount } } } } } }`,
+    );
+    type Stps = { geographies: { edges: { node: { code: string; members: { totalCount: number } } }[] } };
+    const large = (stps.data as Stps).geographies.edges.find((e) => e.node.members.totalCount >= 3);
+    expect(large).toBeDefined();
+    const code = large?.node.code ?? "";
+    const first = await page(code, null);
+    expect(first.edges).toHaveLength(2);
+    expect(first.pageInfo.endCursor).toBe(first.edges[1]?.cursor);
+    const afterFirstEdge = await page(code, first.edges[0]?.cursor ?? null);
+    expect(afterFirstEdge.edges[0]?.node.member.code).toBe(first.edges[1]?.node.member.code);
+    const afterPage = await page(code, first.pageInfo.endCursor);
+    expect((afterPage.edges[0]?.node.member.code ?? "") > (first.edges[1]?.node.member.code ?? "")).toBe(
+      true,
+    );
+  });
+
   it("reads a list's footprints, their members and regions in one statement, with the answers of the separate reads", async () => {
     const list = (members: string) => `{
       geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: 10) {

@@ -1,4 +1,6 @@
-import { buildSchema, graphql, type GraphQLResolveInfo } from "graphql";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { buildSchema, graphql, parse, printSchema, type GraphQLResolveInfo } from "graphql";
+import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { describe, expect, it } from "vitest";
 import { selectedFieldArguments, selectsPlainField } from "../../src/graphql/lookahead.js";
 
@@ -61,5 +63,31 @@ describe("selectedFieldArguments", () => {
 
   it("skips selections on other types", async () => {
     expect((await seen("{ geography { ... on Region { members(first: 2) } } }"))?.members).toEqual([]);
+  });
+});
+
+describe("a compiled document run again", () => {
+  it("walks its selections once but applies each run's own variables", async () => {
+    const seenArguments: Record<string, unknown>[][] = [];
+    const compiledSchema = makeExecutableSchema({
+      typeDefs: printSchema(schema),
+      resolvers: {
+        Geography: { __resolveType: () => "Footprint" },
+        Query: {
+          geography: (_parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+            seenArguments.push(selectedFieldArguments(info, "Footprint", "members"));
+            return null;
+          },
+        },
+      },
+    });
+    const document = parse(`query Q($n: Int, $kind: String) {
+      geography { ... on Footprint { members(first: $n, kind: $kind) } }
+    }`);
+    const compiled = compileQuery(compiledSchema, document, "Q");
+    if (!isCompiledQuery(compiled)) throw new Error("the document did not compile");
+    await compiled.query(undefined, {}, { n: 3, kind: "CCG" });
+    await compiled.query(undefined, {}, { n: 7 });
+    expect(seenArguments).toEqual([[{ first: 3, kind: "CCG" }], [{ first: 7 }]]);
   });
 });

@@ -22,7 +22,8 @@ const MEMBER_NAMING = new Set(["code", "name", "kind", "organisationKind", "__ty
  * for no more of each membership than its member's code, name and type: a page of names will do.
  */
 export function asksOnlyNames(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const within = (names: Set<string>, allowed: Set<string>) => [...names].every((name) => allowed.has(name));
+  const within = (names: ReadonlySet<string>, allowed: ReadonlySet<string>) =>
+    [...names].every((name) => allowed.has(name));
   return (
     within(selectedFieldNamesAt(info, [...path, "edges", "node"]), MEMBERSHIP_NAMING) &&
     within(selectedFieldNamesAt(info, [...path, "edges", "node", "member"]), MEMBER_NAMING)
