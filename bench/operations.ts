@@ -73,7 +73,10 @@ const REGIONS_AS_OF = "2017-06-01";
 const COUNCILS_AS_OF = "2017-06-01";
 /** The date our API resolves for STP × LDR without one: the generated form has no default, so it is given this. */
 export const STP_LDR_DEFAULT_DATE = "2017-03-31";
-/** Page sizes within our API's default cost limit (10,000): an STP has at most 12 members on these dates. */
+/**
+ * Page sizes within our API's default cost limit (DEFAULT_QUERY_LIMITS.maxCost): on 2017-03-01, the
+ * date members are read at, an STP has at most 12 members, so no page cuts a list short.
+ */
 const MEMBERS_PAGE = 50;
 const STPS_PAGE = 50;
 const STP_MEMBERS_PAGE = 20;
