@@ -38,7 +38,7 @@ interface Plan {
 
 const FULL: Plan = {
   seedRounds: 3,
-  http: { rounds: 5, warmSeconds: 1, latencySeconds: 3, throughputSeconds: 2 },
+  http: { rounds: 5, warmSeconds: 3, latencySeconds: 3, throughputSeconds: 2 },
   scale: {
     points: [
       { series: "full", factor: 1 },

@@ -73,4 +73,13 @@ describe("reads run in read mode", () => {
     expect(after).toEqual(before);
     expect(after.nodes["ReadModeProbe"]).toBeUndefined();
   });
+
+  it("keeps Neo4j's code and message on a failed read, and the process's stack depth as it was", async () => {
+    const depth = Error.stackTraceLimit;
+    const error = await failure(createNodeThroughRead(db));
+    expect((error as Neo4jError).code).toBe("Neo.ClientError.Statement.AccessMode");
+    expect((error as Neo4jError).message).toMatch(/write/i);
+    expect(Error.stackTraceLimit).toBe(depth);
+    expect(new Error("after").stack?.split("\n").length).toBeGreaterThan(1);
+  });
 });
