@@ -1,8 +1,9 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import {
-  MEMBER_PAGE,
+  MEMBER_PAGE_OF_DETAIL,
   memberPageKey,
+  type MemberDetail,
   toMemberPage,
   type MemberPageKey,
   type MemberPageRow,
@@ -110,7 +111,7 @@ export async function listOrganisations(
 // The page and the total in one pass; with each footprint of the page, its page of members and
 // the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read).
 // With a kind, the kind's index finds the geographies; without one, every geography is read.
-function geographiesWithReadsStatement(order: EntityOrder, start: string): string {
+function geographiesWithReadsStatement(order: EntityOrder, start: string, memberPage: string): string {
   return `
 MATCH ${start}
 WHERE ${ENTITY_CONDITIONS}
@@ -119,7 +120,7 @@ WITH collect(n) AS matching
 WITH size(matching) AS listTotal, [n IN matching WHERE ${PAGE_CONDITION[order]}][0..$limit] AS listPage
 UNWIND CASE WHEN size(listPage) = 0 THEN [null] ELSE listPage END AS n
 WITH listTotal, n, CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
-CALL (key, g) {${MEMBER_PAGE}
+CALL (key, g) {${memberPage}
 }
 WITH listTotal, n, total, page
 CALL (n) {
@@ -130,16 +131,42 @@ RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${projectEntity("n")} END A
   total AS memberTotal, page AS memberPage, geographies AS regions`;
 }
 
+const ANY_KIND = "(n:Geography)";
+const OF_KIND = "(n:Geography {kind: $kind})";
+
+// By the detail of the members page (see MEMBER_PAGE_OF_DETAIL), then kind and order.
 const GEOGRAPHIES_WITH_READS = {
-  anyKind: {
-    CODE: geographiesWithReadsStatement("CODE", "(n:Geography)"),
-    NAME: geographiesWithReadsStatement("NAME", "(n:Geography)"),
+  names: {
+    anyKind: {
+      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.names),
+      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.names),
+    },
+    ofKind: {
+      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.names),
+      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.names),
+    },
   },
-  ofKind: {
-    CODE: geographiesWithReadsStatement("CODE", "(n:Geography {kind: $kind})"),
-    NAME: geographiesWithReadsStatement("NAME", "(n:Geography {kind: $kind})"),
+  terms: {
+    anyKind: {
+      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.terms),
+      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.terms),
+    },
+    ofKind: {
+      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.terms),
+      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.terms),
+    },
   },
-} as const;
+  whole: {
+    anyKind: {
+      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.whole),
+      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.whole),
+    },
+    ofKind: {
+      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.whole),
+      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.whole),
+    },
+  },
+} as const satisfies Record<MemberDetail, unknown>;
 
 /** What a geography list reads along with its page for the footprints on it. */
 export interface FootprintReads {
@@ -179,13 +206,18 @@ export async function listGeographiesWithReads(
     memberTotal: number;
     memberPage: MemberPageRow;
     regions: EntityRow[];
-  }>(GEOGRAPHIES_WITH_READS[filter.kind === null ? "anyKind" : "ofKind"][order], {
-    ...filter,
-    after: afterKey,
-    limit: cypherInteger(first + 1),
-    members,
-    regionsAsOf: reads.regionsAsOf,
-  });
+  }>(
+    GEOGRAPHIES_WITH_READS[reads.members?.detail ?? "names"][filter.kind === null ? "anyKind" : "ofKind"][
+      order
+    ],
+    {
+      ...filter,
+      after: afterKey,
+      limit: cypherInteger(first + 1),
+      members,
+      regionsAsOf: reads.regionsAsOf,
+    },
+  );
   const rows: EntityModel[] = [];
   const memberPages: GeographyPageWithReads["members"] = new Map();
   const regions: GeographyPageWithReads["regions"] = new Map();

@@ -2,15 +2,14 @@ import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import type { EvidenceLevel, LeadershipModel, PageModel, PersonModel } from "./models.js";
 import { decodeCursor, toPage } from "./pagination.js";
-import { isoDate } from "./temporal.js";
 
 export interface LeadershipRow {
   personId: string;
   footprintCode: string;
   validFrom: string | null;
   validTo: string | null;
-  effectiveFrom: unknown;
-  effectiveTo: unknown;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
   dayJobTitle: string | null;
   dayJobOrganisationName: string | null;
   evidence: EvidenceLevel;
@@ -20,10 +19,11 @@ export interface LeadershipRow {
   dayJobOrganisation: EntityRow | null;
 }
 
-// The day job is the WORKS_AT written from the same seed line as the LEADS relationship.
+// The day job is the WORKS_AT written from the same seed line as the LEADS relationship. Dates as
+// text, for the reason ENTITY_PROJECTION gives.
 const LEADERSHIP_PROJECTION = `{
   personId: p.id, footprintCode: f.code, validFrom: r.validFrom, validTo: r.validTo,
-  effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+  effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
   dayJobTitle: r.dayJobTitle, dayJobOrganisationName: r.dayJobOrganisationName,
   dayJobOrganisation: head([(p)-[w:WORKS_AT {line: r.line}]->(o) | ${projectEntity("o")}]),
   evidence: r.evidence, source: r.source, note: r.note, person: p {.id, .name}
@@ -34,8 +34,6 @@ export function toLeadershipModel(row: LeadershipRow): LeadershipModel {
   const { dayJobOrganisation, ...rest } = row;
   return {
     ...rest,
-    effectiveFrom: isoDate(row.effectiveFrom),
-    effectiveTo: isoDate(row.effectiveTo),
     dayJobOrganisationCode: dayJobOrganisation?.[0] ?? null,
     dayJobOrganisation: dayJobOrganisation === null ? null : toEntityModel(dayJobOrganisation, null),
   };

@@ -1,9 +1,14 @@
 import { cypherInteger, type Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import { LEADERS_OF_FOOTPRINT, toLeadershipModel, type LeadershipRow } from "./leadership.js";
-import { MEMBER_PAGE, toMemberPage, type MemberPageKey, type MemberPageRow } from "./membership.js";
+import {
+  MEMBER_PAGE_OF_DETAIL,
+  toMemberPage,
+  type MemberDetail,
+  type MemberPageKey,
+  type MemberPageRow,
+} from "./membership.js";
 import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
-import { isoDate } from "./temporal.js";
 import { ANY_GROUND } from "./ground.js";
 
 // An official code, else an ODS code, else a former code. `at` is the date a dated field of the
@@ -34,17 +39,24 @@ OPTIONAL MATCH (n)-[own:${ANY_GROUND}]->(n)
 
 // The entity and its area count only, when no footprint read is asked for.
 const FIND_ENTITY_WITH_AREA_COUNT = `${FIND_ENTITY_AT}
-RETURN ${projectEntity("n")} AS entity, at, coalesce(own.areas, 0) AS areaCount`;
+RETURN ${projectEntity("n")} AS entity, toString(at) AS at, coalesce(own.areas, 0) AS areaCount`;
 
-const FIND_ENTITY_WITH_READS = `${FIND_ENTITY_AT}
+// With a footprint read, the members page at one detail.
+const findEntityWithReadsStatement = (memberPage: string) => `${FIND_ENTITY_AT}
 WITH n, at, coalesce(own.areas, 0) AS areaCount,
      CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
-CALL (key, g) {${MEMBER_PAGE}
+CALL (key, g) {${memberPage}
 }
 WITH n, at, areaCount, total, page, CASE WHEN n:Footprint AND $leaders IS NOT NULL THEN n END AS f, $leaders AS key
 CALL (key, f) {${LEADERS_OF_FOOTPRINT}
 }
-RETURN ${projectEntity("n")} AS entity, at, areaCount, total AS memberTotal, page AS memberPage, leaderships`;
+RETURN ${projectEntity("n")} AS entity, toString(at) AS at, areaCount, total AS memberTotal, page AS memberPage, leaderships`;
+
+const FIND_ENTITY_WITH_READS: Record<MemberDetail, string> = {
+  names: findEntityWithReadsStatement(MEMBER_PAGE_OF_DETAIL.names),
+  terms: findEntityWithReadsStatement(MEMBER_PAGE_OF_DETAIL.terms),
+  whole: findEntityWithReadsStatement(MEMBER_PAGE_OF_DETAIL.whole),
+};
 
 /** What a lookup reads along with the entity. */
 export interface LookupReads {
@@ -78,7 +90,7 @@ export async function findEntityWithReads(
 ): Promise<EntityWithReads | null> {
   const result = await db.read<{
     entity: EntityRow;
-    at: unknown;
+    at: string;
     areaCount: number;
     memberTotal: number;
     memberPage: MemberPageRow;
@@ -86,7 +98,8 @@ export async function findEntityWithReads(
   }>(
     reads.members === null && reads.leadersAsOf === undefined
       ? FIND_ENTITY_WITH_AREA_COUNT
-      : FIND_ENTITY_WITH_READS,
+      : // Without a members page, the statement with the shortest (unused) one.
+        FIND_ENTITY_WITH_READS[reads.members?.detail ?? "names"],
     {
       code,
       asOf,
@@ -105,7 +118,7 @@ export async function findEntityWithReads(
   const membersKey = reads.members === null ? null : { ...reads.members, groupCode: entity.code };
   return {
     entity,
-    at: isoDate(record.get("at")) ?? latest,
+    at: record.get("at"),
     areaCount: reads.areaCount ? record.get("areaCount") : null,
     members:
       membersKey === null || !isFootprint

@@ -20,13 +20,25 @@ export type MembershipRow = [member: EntityRow, group: EntityRow, ...fields: Mem
 // Lists, not maps, for the reason ENTITY_PROJECTION gives.
 const MEMBERSHIP_FIELDS = `toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, r.evidenceDetail, r.source, r.note`;
 
+// What naming the member takes (code, name, kind and type), the entity's other fields null.
+const MEMBER_NAMING = `[m.code, m.name, m.kind, null, null, null, null, null, null, null, m:Footprint]`;
+
 /**
- * The projection of a membership bound as (m)-[r]->(g), without its group; for a `key.names` page,
- * only what naming the member takes (code, name, kind and type), the rest null.
+ * The projection of a membership bound as (m)-[r]->(g), without its group, to each detail: for
+ * "names" only the member's naming, for "terms" that and the membership's dates, partial flag and
+ * evidence; the fields left out are null.
  */
-const MEMBER_PROJECTION = `CASE WHEN key.names
-  THEN [[m.code, m.name, m.kind, null, null, null, null, null, null, null, m:Footprint], null, null, null, null, null, null, null]
-  ELSE [${projectEntity("m")}, ${MEMBERSHIP_FIELDS}] END`;
+const MEMBER_PROJECTIONS: Record<MemberDetail, string> = {
+  names: `[${MEMBER_NAMING}, null, null, null, null, null, null, null]`,
+  terms: `[${MEMBER_NAMING}, toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, null, null, null]`,
+  whole: `[${projectEntity("m")}, ${MEMBERSHIP_FIELDS}]`,
+};
+
+// The projection to each key's own `key.detail`, for statements that read pages for many keys.
+const MEMBER_PROJECTION_PER_KEY = `CASE key.detail
+  WHEN 'names' THEN ${MEMBER_PROJECTIONS.names}
+  WHEN 'terms' THEN ${MEMBER_PROJECTIONS.terms}
+  ELSE ${MEMBER_PROJECTIONS.whole} END`;
 
 /** The projection of a membership bound as (m)-[r]->(g). */
 export const MEMBERSHIP_PROJECTION = `[${projectEntity("m")}, ${projectEntity("g")}, ${MEMBERSHIP_FIELDS}]`;
@@ -36,7 +48,7 @@ function fromFields(member: EntityModel, group: EntityModel, fields: MembershipF
   return {
     member,
     group,
-    // Null only on a page of names, whose fields are never asked for.
+    // Null only on a page of names, whose fields are never asked for (a page of terms leaves only the last three out).
     validFrom: validFrom ?? "",
     validTo: validTo ?? null,
     partial: partial ?? false,
@@ -60,20 +72,26 @@ export interface MemberPageKey {
   kind: string | null;
   first: number;
   after: string | null;
-  /** Names only: the page's reader asks for no more than the members' code, name and type. */
-  names: boolean;
-}
-
-export function memberPageKey(key: MemberPageKey): string {
-  return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}${key.names ? "/names" : ""}`;
+  /** How much of each membership the page's reader asks for. */
+  detail: MemberDetail;
 }
 
 /**
- * The page of members of the group bound to `g`, for the page `key` ({asOf, kind, first, after}):
- * `total` and `page` (one row more than `first`, which only says that another page follows). Only
- * the page's rows are projected. Runs inside CALL (key, g) { … }.
+ * How much of each membership a page reads: "names" (the member's code, name and type), "terms"
+ * (those and the membership's dates, partial flag and evidence) or "whole".
  */
-export const MEMBER_PAGE = `
+export type MemberDetail = "names" | "terms" | "whole";
+
+export function memberPageKey(key: MemberPageKey): string {
+  return `${key.groupCode}@${key.asOf}/${key.kind ?? ""}/${key.first}/${key.after ?? ""}/${key.detail}`;
+}
+
+/**
+ * The page of members of the group bound to `g`, for the page `key` ({asOf, kind, first, after,
+ * detail}): `total` and `page` (one row more than `first`, which only says that another page
+ * follows). Only the page's rows are projected. Runs inside CALL (key, g) { … }.
+ */
+const memberPage = (projection: string) => `
   WITH key, g, date(key.asOf) AS memberDate
   MATCH (m:Organisation)-[r:MEMBER_OF]->(g)
   WHERE r.validFrom <= memberDate AND (r.validTo IS NULL OR memberDate < r.validTo)
@@ -84,14 +102,27 @@ export const MEMBER_PAGE = `
   CALL (pageRows, key) {
     UNWIND pageRows AS row
     WITH row.m AS m, row.r AS r
-    RETURN collect(${MEMBER_PROJECTION}) AS page
+    RETURN collect(${projection}) AS page
   }
   RETURN total, page`;
 
-/** A page as MEMBER_PAGE returns it. */
+/**
+ * MEMBER_PAGE for one detail, known when the statement is chosen: a statement that reads one key
+ * sends only that projection (shorter text, no CASE per member).
+ */
+export const MEMBER_PAGE_OF_DETAIL: Record<MemberDetail, string> = {
+  names: memberPage(MEMBER_PROJECTIONS.names),
+  terms: memberPage(MEMBER_PROJECTIONS.terms),
+  whole: memberPage(MEMBER_PROJECTIONS.whole),
+};
+
+/** The page for each key at the key's own detail. */
+const MEMBER_PAGE_PER_KEY = memberPage(MEMBER_PROJECTION_PER_KEY);
+
+/** A page as MEMBER_PAGE_OF_DETAIL returns it. */
 export type MemberPageRow = [member: EntityRow, ...fields: MembershipFields][];
 
-/** The page of memberships of `group` from MEMBER_PAGE's rows. */
+/** The page of memberships of `group` from the rows of MEMBER_PAGE_OF_DETAIL. */
 export function toMemberPage(
   group: EntityModel,
   key: MemberPageKey,
@@ -106,7 +137,7 @@ export function toMemberPage(
 const LIST_MEMBERS_OF_GROUPS = `
 UNWIND $keys AS key
 MATCH (g:Entity {code: key.groupCode})
-CALL (key, g) {${MEMBER_PAGE}
+CALL (key, g) {${MEMBER_PAGE_PER_KEY}
 }
 RETURN key, ${projectEntity("g")} AS group, total, page`;
 

@@ -349,16 +349,25 @@ describe("reads made along with the lookup", () => {
     const together = await server.execute(list(names));
     // A second, different selection of members leaves every page to the field.
     const apart = await server.execute(list(`${names} other: members(first: 2) { totalCount }`));
-    // Asking for more than names reads whole memberships.
+    // Asking for a membership's dates, partial flag or evidence reads those too ("terms"); asking for
+    // its source or the member's other fields reads whole memberships.
+    const termsSelection = `validFrom validTo partial evidence member { __typename code name organisationKind }`;
+    const terms = await server.execute(
+      list(`members(first: 3) { totalCount edges { node { ${termsSelection} } } }`),
+    );
     const whole = await server.execute(
-      list(
-        `members(first: 3) { totalCount edges { node { validFrom evidence member { __typename code name } } } }`,
-      ),
+      list(`members(first: 3) { totalCount edges { node { ${termsSelection} source member { odsCode } } } }`),
     );
     expect(together.errors).toBeUndefined();
     expect(apart.errors).toBeUndefined();
+    expect(terms.errors).toBeUndefined();
     expect(whole.errors).toBeUndefined();
     expect(together.statements).toHaveLength(1);
+    expect(terms.statements).toHaveLength(1);
+    expect(together.statements[0]).not.toContain("r.partial");
+    expect(terms.statements[0]).toContain("r.partial");
+    expect(terms.statements[0]).not.toContain("r.evidenceDetail");
+    expect(whole.statements[0]).toContain("r.evidenceDetail");
     expect(apart.statements.length).toBeGreaterThan(1);
     type Page = {
       geographies: {
@@ -373,12 +382,37 @@ describe("reads made along with the lookup", () => {
     expect(withoutOther(together.data as Page)).toEqual(withoutOther(apart.data as Page));
     const first = (together.data as Page).geographies.edges[0]?.node;
     expect(first?.regions.length).toBeGreaterThan(0);
+    const naming = (member: unknown) => {
+      const { __typename, code, name } = member as Record<string, unknown>;
+      return { __typename, code, name };
+    };
     const memberCodes = (page: Page) =>
       page.geographies.edges.map((e) =>
         (e.node.members as { edges: { node: { member: unknown } }[] }).edges.map((m) => m.node.member),
       );
-    expect(memberCodes(whole.data as Page)).toEqual(memberCodes(together.data as Page));
+    expect(memberCodes(whole.data as Page).map((members) => members.map(naming))).toEqual(
+      memberCodes(together.data as Page),
+    );
     expect(memberCodes(together.data as Page).flat().length).toBeGreaterThan(10);
+    // A page of terms answers exactly what the whole memberships answer for the same fields.
+    const termsOf = (page: Page) =>
+      page.geographies.edges.map((e) =>
+        (e.node.members as { edges: { node: Record<string, unknown> }[] }).edges.map(
+          ({ node: { validFrom, validTo, partial, evidence, member } }) => ({
+            validFrom,
+            validTo,
+            partial,
+            evidence,
+            member: naming(member),
+          }),
+        ),
+      );
+    expect(termsOf(terms.data as Page)).toEqual(termsOf(whole.data as Page));
+    expect(
+      termsOf(terms.data as Page)
+        .flat()
+        .some((m) => m.validFrom !== null && m.evidence !== null),
+    ).toBe(true);
   });
 
   it("gives a footprint's members and leaders the same by its official and by a former code", async () => {

@@ -1,7 +1,7 @@
 import type { Context } from "../../context.js";
 import type { EntityModel } from "../../graph/models.js";
 import type { LookupReads } from "../../graph/lookup.js";
-import type { MemberPageKey } from "../../graph/membership.js";
+import type { MemberDetail, MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
 import { selectedFieldArguments, selectedFieldNamesAt } from "../lookahead.js";
@@ -15,26 +15,29 @@ export interface MembersArguments {
 }
 
 const MEMBERSHIP_NAMING = new Set(["member", "__typename"]);
+const MEMBERSHIP_TERMS = new Set([...MEMBERSHIP_NAMING, "validFrom", "validTo", "partial", "evidence"]);
 const MEMBER_NAMING = new Set(["code", "name", "kind", "organisationKind", "__typename"]);
 
 /**
- * True when the `members` selection found through `path` (empty: the field being resolved) asks
- * for no more of each membership than its member's code, name and type: a page of names will do.
+ * How much of each membership the `members` selection found through `path` (empty: the field
+ * being resolved) asks for: "names" when no more than each member's code, name and type, "terms"
+ * when also no more than the membership's dates, partial flag and evidence, else "whole".
  */
-export function asksOnlyNames(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+export function memberDetailAskedFor(info: GraphQLResolveInfo, path: readonly string[]): MemberDetail {
   const within = (names: ReadonlySet<string>, allowed: ReadonlySet<string>) =>
     [...names].every((name) => allowed.has(name));
-  return (
-    within(selectedFieldNamesAt(info, [...path, "edges", "node"]), MEMBERSHIP_NAMING) &&
-    within(selectedFieldNamesAt(info, [...path, "edges", "node", "member"]), MEMBER_NAMING)
-  );
+  if (!within(selectedFieldNamesAt(info, [...path, "edges", "node", "member"]), MEMBER_NAMING))
+    return "whole";
+  const membership = selectedFieldNamesAt(info, [...path, "edges", "node"]);
+  if (within(membership, MEMBERSHIP_NAMING)) return "names";
+  return within(membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
 }
 
-/** The page of members a group's `members` field reads for these arguments (names: see asksOnlyNames). */
+/** The page of members a group's `members` field reads for these arguments (detail: see memberDetailAskedFor). */
 export async function membersKey(
   parent: Pick<EntityModel, "code" | "asOf" | "validTo">,
   args: MembersArguments,
-  names: boolean,
+  detail: MemberDetail,
   context: Context,
 ): Promise<MemberPageKey> {
   const first = pageSize(args.first, context.maxPageSize);
@@ -45,7 +48,7 @@ export async function membersKey(
     kind: args.kind ?? null,
     first,
     after: codeAfter(after),
-    names,
+    detail,
   };
 }
 
@@ -67,10 +70,10 @@ export async function lookupFootprintReads(
       const key = await membersKey(
         { code: "", asOf, validTo: null },
         memberArgs,
-        asksOnlyNames(info, ["members"]),
+        memberDetailAskedFor(info, ["members"]),
         context,
       );
-      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, names: key.names };
+      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, detail: key.detail };
     } catch {
       // Bad arguments are the field's to report.
     }

@@ -18,7 +18,7 @@ import {
 } from "../arguments.js";
 import { selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
-import { asksOnlyNames, lookupFootprintReads, membersKey, onlySelection } from "./footprintReads.js";
+import { lookupFootprintReads, memberDetailAskedFor, membersKey, onlySelection } from "./footprintReads.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
 
@@ -119,10 +119,10 @@ async function listedFootprintReads(
       const key = await membersKey(
         { code: "", asOf: existedOn, validTo: null },
         memberArgs,
-        asksOnlyNames(info, ["edges", "node", "members"]),
+        memberDetailAskedFor(info, ["edges", "node", "members"]),
         context,
       );
-      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, names: key.names };
+      members = { asOf: key.asOf, kind: key.kind, first: key.first, after: key.after, detail: key.detail };
     } catch {
       // Bad arguments are the field's to report.
     }

@@ -13,7 +13,7 @@ import {
   withDefault,
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
-import { asksOnlyNames, membersKey, type MembersArguments } from "./footprintReads.js";
+import { memberDetailAskedFor, membersKey, type MembersArguments } from "./footprintReads.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
 async function footprints(
@@ -52,7 +52,7 @@ async function members(
   info: GraphQLResolveInfo,
 ) {
   return context.loaders.membersByGroup.load(
-    await membersKey(parent, args, asksOnlyNames(info, []), context),
+    await membersKey(parent, args, memberDetailAskedFor(info, []), context),
   );
 }
 
@@ -146,8 +146,8 @@ export const organisationResolvers: Resolvers = {
         asOf: await resolveAsOf(asOf, parent, context),
         kind: "LOCAL_AUTHORITY",
         first: 1_000,
-        names: false,
         after: null,
+        detail: "whole",
       });
       return page.nodes.map((m: MembershipModel) => m.member);
     },
