@@ -34,7 +34,8 @@ const LABEL: Record<string, string> = {
  * Holds every left-hand geography of one kind against every right-hand geography of another on a
  * date. The counts come from one statement over the ground the load derives from the area groups;
  * the verdicts are classified here from the counts. Relations and verdicts describe each left-hand geography's
- * covered areas; areas no right-hand geography covers are counted apart, never guessed.
+ * covered areas; areas no right-hand geography covers are counted apart, never guessed. With
+ * `geographyFields` "naming", its geographies carry only code, name, kind and type (see measureKindPair).
  */
 export async function buildCoterminosityReport(
   db: Database,
@@ -42,8 +43,15 @@ export async function buildCoterminosityReport(
   right: GeographyKindValue,
   asOf: string,
   onlyMismatches: boolean,
+  geographyFields: "whole" | "naming" = "whole",
 ): Promise<CoterminosityReportModel> {
-  return reportFromGround(await measureKindPair(db, left, right, asOf), left, right, asOf, onlyMismatches);
+  return reportFromGround(
+    await measureKindPair(db, left, right, asOf, geographyFields),
+    left,
+    right,
+    asOf,
+    onlyMismatches,
+  );
 }
 
 /** The report classified from the measured ground of the two kinds at the date. */

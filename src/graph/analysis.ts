@@ -2,7 +2,6 @@ import type { Database } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import { MEMBERSHIP_PROJECTION, toMembershipModel, type MembershipRow } from "./membership.js";
 import type { EntityModel, LeadershipModel, MembershipModel, PersonModel } from "./models.js";
-import { isoDate } from "./temporal.js";
 
 const HOLDS = (r: string) =>
   `($asOf IS NULL OR (${r}.validFrom <= date($asOf) AND (${r}.validTo IS NULL OR date($asOf) < ${r}.validTo)))`;
@@ -36,7 +35,7 @@ WITH p, r, f, o, footprints,
 WHERE placement <> 'INSIDE'
 RETURN {
   personId: p.id, footprintCode: f.code, validFrom: r.validFrom, validTo: r.validTo,
-  effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+  effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
   dayJobTitle: r.dayJobTitle, dayJobOrganisationName: r.dayJobOrganisationName, dayJobOrganisationCode: o.code,
   evidence: r.evidence, source: r.source, note: r.note
 } AS leadership, placement, [g IN footprints | ${projectEntity("g")}] AS footprints
@@ -48,25 +47,15 @@ ORDER BY placement DESC, f.code, p.id`;
  */
 export async function listLeaderPlacements(db: Database, asOf: string | null): Promise<LeaderPlacementRow[]> {
   const result = await db.read<{
-    leadership: Omit<LeadershipModel, "effectiveFrom" | "effectiveTo"> & {
-      effectiveFrom: unknown;
-      effectiveTo: unknown;
-    };
+    leadership: LeadershipModel;
     placement: LeaderPlacementRow["placement"];
     footprints: EntityRow[];
   }>(LIST_LEADER_PLACEMENTS, { asOf });
-  return result.records.map((record) => {
-    const leadership = record.get("leadership");
-    return {
-      leadership: {
-        ...leadership,
-        effectiveFrom: isoDate(leadership.effectiveFrom),
-        effectiveTo: isoDate(leadership.effectiveTo),
-      },
-      placement: record.get("placement"),
-      organisationFootprints: record.get("footprints").map((g) => toEntityModel(g, asOf)),
-    };
-  });
+  return result.records.map((record) => ({
+    leadership: record.get("leadership"),
+    placement: record.get("placement"),
+    organisationFootprints: record.get("footprints").map((g) => toEntityModel(g, asOf)),
+  }));
 }
 
 const LIST_PEOPLE_WITH_SEVERAL_ROLES = `

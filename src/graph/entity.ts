@@ -11,9 +11,15 @@ export const ENTITY_PROJECTION = `[
   NODE.evidence, NODE.trustType, NODE.foundationTrust, NODE:Footprint
 ]`;
 
-/** The projection of the node bound to `variable`. */
-export function projectEntity(variable: string): string {
-  return ENTITY_PROJECTION.split("NODE").join(variable);
+// Only what naming an entity takes (code, name, kind and type), in EntityRow's order, the rest null.
+const ENTITY_NAMING = `[NODE.code, NODE.name, NODE.kind, null, null, null, null, null, null, null, NODE:Footprint]`;
+
+/**
+ * The projection of the node bound to `variable`: whole, or (`"naming"`) only its code, name, kind
+ * and type, for a reader that asks for no more.
+ */
+export function projectEntity(variable: string, fields: "whole" | "naming" = "whole"): string {
+  return (fields === "whole" ? ENTITY_PROJECTION : ENTITY_NAMING).split("NODE").join(variable);
 }
 
 /** An entity as ENTITY_PROJECTION returns it: code, name, kind, ODS code, former codes, dates, evidence, trust fields, footprint or not. */

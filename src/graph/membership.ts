@@ -20,17 +20,14 @@ export type MembershipRow = [member: EntityRow, group: EntityRow, ...fields: Mem
 // Lists, not maps, for the reason ENTITY_PROJECTION gives.
 const MEMBERSHIP_FIELDS = `toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, r.evidenceDetail, r.source, r.note`;
 
-// What naming the member takes (code, name, kind and type), the entity's other fields null.
-const MEMBER_NAMING = `[m.code, m.name, m.kind, null, null, null, null, null, null, null, m:Footprint]`;
-
 /**
  * The projection of a membership bound as (m)-[r]->(g), without its group, to each detail: for
  * "names" only the member's naming, for "terms" that and the membership's dates, partial flag and
  * evidence; the fields left out are null.
  */
 const MEMBER_PROJECTIONS: Record<MemberDetail, string> = {
-  names: `[${MEMBER_NAMING}, null, null, null, null, null, null, null]`,
-  terms: `[${MEMBER_NAMING}, toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, null, null, null]`,
+  names: `[${projectEntity("m", "naming")}, null, null, null, null, null, null, null]`,
+  terms: `[${projectEntity("m", "naming")}, toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, null, null, null]`,
   whole: `[${projectEntity("m")}, ${MEMBERSHIP_FIELDS}]`,
 };
 

@@ -35,43 +35,62 @@ const DATED = (r: string) =>
 // geography comes with its pairs (right-hand codes; null: ground no right-hand geography covers),
 // a right-hand one with its total. A geography that existed but held no areas has a row of 0, so
 // the left-hand geographies of the date are all there; right-hand ones of 0 add nothing.
-function kindPairStatement(groundType: string): string {
+// Each geography's projection: whole, or only its code, name, kind and type.
+const PROJECT = {
+  whole: { left: projectEntity("l"), right: projectEntity("r") },
+  naming: { left: projectEntity("l", "naming"), right: projectEntity("r", "naming") },
+} as const;
+
+function kindPairStatement(groundType: string, fields: "whole" | "naming"): string {
   return `
 CALL () {
   MATCH (l:Geography {kind: $left})-[t:${groundType}]->(l)
   WHERE ${DATED("t")}
-  RETURN 'left' AS row, ${projectEntity("l")} AS geography,
+  RETURN 'left' AS row, ${PROJECT[fields].left} AS geography,
     [k IN range(0, size(t.rightCodes) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
     + CASE WHEN t.uncoveredAreas > 0 THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain}] ELSE [] END AS pairs,
     0 AS areas
   UNION ALL
   MATCH (r:Geography {kind: $right})-[t:${groundType}]->(r)
   WHERE t.areas > 0 AND ${DATED("t")}
-  RETURN 'right' AS row, ${projectEntity("r")} AS geography, [] AS pairs, t.areas AS areas
+  RETURN 'right' AS row, ${PROJECT[fields].right} AS geography, [] AS pairs, t.areas AS areas
 }
 RETURN row, geography, pairs, areas`;
 }
 
-/** The measurement for each right-hand kind. */
-const MEASURE_KIND_PAIR: Readonly<Record<GeographyKindValue, string>> = {
-  CCG: kindPairStatement("GROUND_CCG"),
-  LDR: kindPairStatement("GROUND_LDR"),
-  LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY"),
-  REGION: kindPairStatement("GROUND_REGION"),
-  STP: kindPairStatement("GROUND_STP"),
-};
+/** The measurement for each right-hand kind, with whole geographies or their naming only. */
+const MEASURE_KIND_PAIR: Readonly<Record<"whole" | "naming", Readonly<Record<GeographyKindValue, string>>>> =
+  {
+    whole: {
+      CCG: kindPairStatement("GROUND_CCG", "whole"),
+      LDR: kindPairStatement("GROUND_LDR", "whole"),
+      LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "whole"),
+      REGION: kindPairStatement("GROUND_REGION", "whole"),
+      STP: kindPairStatement("GROUND_STP", "whole"),
+    },
+    naming: {
+      CCG: kindPairStatement("GROUND_CCG", "naming"),
+      LDR: kindPairStatement("GROUND_LDR", "naming"),
+      LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "naming"),
+      REGION: kindPairStatement("GROUND_REGION", "naming"),
+      STP: kindPairStatement("GROUND_STP", "naming"),
+    },
+  };
 
 /**
  * Every pair of geographies of two kinds sharing ground on a date, with the left-hand totals and
  * the right-hand totals, in one statement. Classification happens elsewhere, from these counts.
+ * With `fields` "naming", the geographies' models carry only code, name, kind and type (the other
+ * fields hold defaults): for a reader that asks for no more.
  */
 export async function measureKindPair(
   db: Database,
   left: GeographyKindValue,
   right: GeographyKindValue,
   asOf: string,
+  fields: "whole" | "naming" = "whole",
 ): Promise<KindPairGround> {
-  const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR[right], {
+  const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR[fields][right], {
     left,
     right,
     asOf,
@@ -278,7 +297,7 @@ export async function profileKindPair(
   right: GeographyKindValue,
   asOf: string,
 ): Promise<PlanOperator[]> {
-  const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR[right]}`, { left, right, asOf });
+  const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR.whole[right]}`, { left, right, asOf });
   const profile = result.summary.profile;
   if (profile === false) return [];
   return flattenPlan(profile);

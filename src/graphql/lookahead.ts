@@ -158,3 +158,11 @@ export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly st
     () => new Set(fieldsIn(info, selectionSetsAt(info, path)).map((field) => field.name.value)),
   );
 }
+
+// The fields of an entity that its code, name, kind and type answer.
+const ENTITY_NAMING = new Set(["code", "name", "kind", "organisationKind", "__typename"]);
+
+/** True when the entities found through `path` are asked for no more than their code, name, kind and type. */
+export function asksOnlyNaming(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  return [...selectedFieldNamesAt(info, path)].every((name) => ENTITY_NAMING.has(name));
+}

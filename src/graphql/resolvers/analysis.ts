@@ -14,12 +14,20 @@ import {
 import { badUserInput } from "../../errors.js";
 import type { EntityModel, PersonModel } from "../../graph/models.js";
 import { entityCode, withDefault } from "../arguments.js";
+import { asksOnlyNaming } from "../lookahead.js";
 import { entityTypeName } from "./geography.js";
+
+// Where a report's selection reaches geographies.
+const REPORT_GEOGRAPHIES = [
+  ["geographies", "geography"],
+  ["geographies", "overlaps", "left"],
+  ["geographies", "overlaps", "right"],
+] as const;
 
 /** The analysts' questions. */
 export const analysisResolvers: Resolvers = {
   Query: {
-    coterminosity: async (_parent, { left, right, asOf, onlyMismatches }, context) => {
+    coterminosity: async (_parent, { left, right, asOf, onlyMismatches }, context, info) => {
       let date = asOf ?? null;
       if (date === null) {
         const coverage = await context.kindCoverage();
@@ -31,7 +39,14 @@ export const analysisResolvers: Resolvers = {
             ? latest
             : (latestCommonDate(leftCoverage, rightCoverage, latest) ?? latest);
       }
-      return buildCoterminosityReport(context.db, left, right, date, withDefault(onlyMismatches, false));
+      return buildCoterminosityReport(
+        context.db,
+        left,
+        right,
+        date,
+        withDefault(onlyMismatches, false),
+        REPORT_GEOGRAPHIES.every((path) => asksOnlyNaming(info, path)) ? "naming" : "whole",
+      );
     },
   },
 };

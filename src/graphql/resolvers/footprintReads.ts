@@ -4,7 +4,7 @@ import type { LookupReads } from "../../graph/lookup.js";
 import type { MemberDetail, MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
-import { selectedFieldArguments, selectedFieldNamesAt } from "../lookahead.js";
+import { asksOnlyNaming, selectedFieldArguments, selectedFieldNamesAt } from "../lookahead.js";
 import type { GraphQLResolveInfo } from "graphql";
 
 export interface MembersArguments {
@@ -16,7 +16,6 @@ export interface MembersArguments {
 
 const MEMBERSHIP_NAMING = new Set(["member", "__typename"]);
 const MEMBERSHIP_TERMS = new Set([...MEMBERSHIP_NAMING, "validFrom", "validTo", "partial", "evidence"]);
-const MEMBER_NAMING = new Set(["code", "name", "kind", "organisationKind", "__typename"]);
 
 /**
  * How much of each membership the `members` selection found through `path` (empty: the field
@@ -26,8 +25,7 @@ const MEMBER_NAMING = new Set(["code", "name", "kind", "organisationKind", "__ty
 export function memberDetailAskedFor(info: GraphQLResolveInfo, path: readonly string[]): MemberDetail {
   const within = (names: ReadonlySet<string>, allowed: ReadonlySet<string>) =>
     [...names].every((name) => allowed.has(name));
-  if (!within(selectedFieldNamesAt(info, [...path, "edges", "node", "member"]), MEMBER_NAMING))
-    return "whole";
+  if (!asksOnlyNaming(info, [...path, "edges", "node", "member"])) return "whole";
   const membership = selectedFieldNamesAt(info, [...path, "edges", "node"]);
   if (within(membership, MEMBERSHIP_NAMING)) return "names";
   return within(membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
