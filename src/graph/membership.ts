@@ -104,7 +104,7 @@ const memberPage = (projection: string) => `
   RETURN total, page`;
 
 /**
- * MEMBER_PAGE for one detail, known when the statement is chosen: a statement that reads one key
+ * The members page for one detail, known when the statement is chosen: a statement that reads one key
  * sends only that projection (shorter text, no CASE per member).
  */
 export const MEMBER_PAGE_OF_DETAIL: Record<MemberDetail, string> = {
