@@ -11,6 +11,24 @@ const COLOURS: Record<BenchServer, string> = {
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** Where each legend entry goes: in rows from y 40, an entry that would run past the edge starting the next row. */
+function legendLayout(width: number): { server: BenchServer; x: number; y: number }[] {
+  const entries: { server: BenchServer; x: number; y: number }[] = [];
+  let x = 16;
+  let y = 40;
+  for (const server of SERVERS) {
+    // About 7 px per character at 12 px.
+    const entryWidth = 17 + SERVER_LABELS[server].length * 7;
+    if (x > 16 && x + entryWidth > width - 16) {
+      x = 16;
+      y += 18;
+    }
+    entries.push({ server, x, y });
+    x += entryWidth + 22;
+  }
+  return entries;
+}
+
 /**
  * A self-contained SVG: for every operation, each server's p50 latency (median of the rounds) as a
  * multiple of the floor's, so that one scale serves quick lookups and long reports alike; the bars
@@ -22,7 +40,8 @@ export function latencyChartSvg(results: BenchResults): string {
   const plotWidth = width - left - 120;
   const bar = 14;
   const groupGap = 14;
-  const top = 78;
+  const legend = legendLayout(width);
+  const top = 78 + ((legend.at(-1)?.y ?? 40) - 40);
   const p50 = (op: string, server: BenchServer) =>
     median((results.http.rounds[op]?.[server] ?? []).map((r) => r.p50Ms));
   const ratio = (op: string, server: BenchServer) => p50(op, server) / p50(op, "floor");
@@ -37,14 +56,11 @@ export function latencyChartSvg(results: BenchResults): string {
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="16" y="24" font-size="16" font-weight="600">p50 latency over HTTP at one connection, as a multiple of the floor (lower is better)</text>`,
   ];
-  let lx = 16;
-  for (const server of SERVERS) {
+  for (const { server, x: lx, y: ly } of legend) {
     parts.push(
-      `<rect x="${lx}" y="40" width="12" height="12" fill="${COLOURS[server]}"/>`,
-      `<text x="${lx + 17}" y="50">${escape(SERVER_LABELS[server])}</text>`,
+      `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${COLOURS[server]}"/>`,
+      `<text x="${lx + 17}" y="${ly + 10}">${escape(SERVER_LABELS[server])}</text>`,
     );
-    // About 6.5 px per character at 12 px.
-    lx += 17 + SERVER_LABELS[server].length * 6.5 + 22;
   }
   for (let tick = 0; tick <= max; tick++) {
     const tx = x(tick).toFixed(1);
@@ -71,7 +87,7 @@ export function latencyChartSvg(results: BenchResults): string {
       const ms = p50(op.id, server);
       parts.push(
         `<rect x="${left}" y="${y}" width="${Math.max(1, x(r) - left).toFixed(1)}" height="${bar - 3}" fill="${COLOURS[server]}"/>`,
-        `<text x="${(x(r) + 5).toFixed(1)}" y="${y + bar - 4}" font-size="10.5" fill="#333">${ms.toFixed(ms < 10 ? 2 : 1)} ms${server === "floor" ? "" : ` · ${r.toFixed(1)}×`}</text>`,
+        `<text x="${(x(r) + 5).toFixed(1)}" y="${y + bar - 4}" font-size="10.5" fill="#333">${ms.toFixed(ms < 10 ? 2 : 1)} ms${server === "floor" ? "" : ` · ${r.toFixed(2)}×`}</text>`,
       );
     });
   });
