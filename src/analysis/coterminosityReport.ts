@@ -1,4 +1,5 @@
 import type { Database } from "../graph/database.js";
+import type { EntityFields } from "../graph/entity.js";
 import type { EntityModel, GeographyKindValue, OverlapModel } from "../graph/models.js";
 import { measureKindPair, type KindPairGround } from "../graph/overlap.js";
 import { classifyRelation, classifyVerdict, VERDICTS, type Verdict } from "./classifyOverlaps.js";
@@ -43,7 +44,7 @@ export async function buildCoterminosityReport(
   right: GeographyKindValue,
   asOf: string,
   onlyMismatches: boolean,
-  geographyFields: "whole" | "naming" = "whole",
+  geographyFields: EntityFields = "whole",
 ): Promise<CoterminosityReportModel> {
   return reportFromGround(
     await measureKindPair(db, left, right, asOf, geographyFields),

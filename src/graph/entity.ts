@@ -14,11 +14,14 @@ export const ENTITY_PROJECTION = `[
 // Only what naming an entity takes (code, name, kind and type), in EntityRow's order, the rest null.
 const ENTITY_NAMING = `[NODE.code, NODE.name, NODE.kind, null, null, null, null, null, null, null, NODE:Footprint]`;
 
+/** How much of an entity a read projects: all of it, or only its code, name, kind and type. */
+export type EntityFields = "whole" | "naming";
+
 /**
  * The projection of the node bound to `variable`: whole, or (`"naming"`) only its code, name, kind
  * and type, for a reader that asks for no more.
  */
-export function projectEntity(variable: string, fields: "whole" | "naming" = "whole"): string {
+export function projectEntity(variable: string, fields: EntityFields = "whole"): string {
   return (fields === "whole" ? ENTITY_PROJECTION : ENTITY_NAMING).split("NODE").join(variable);
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "./database.js";
-import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import { projectEntity, toEntityModel, type EntityFields, type EntityRow } from "./entity.js";
 import type { EntityModel, GeographyKindValue } from "./models.js";
 import { ANY_GROUND } from "./ground.js";
 
@@ -30,18 +30,18 @@ export interface KindPairGround {
 const DATED = (r: string) =>
   `${r}.validFrom <= date($asOf) AND (${r}.validTo IS NULL OR date($asOf) < ${r}.validTo)`;
 
-// Read from the relationships the load derives from the area groups: each geography's ground as
-// the geographies of the right-hand kind divide it (GROUND_<kind>), on the date. A left-hand
-// geography comes with its pairs (right-hand codes; null: ground no right-hand geography covers),
-// a right-hand one with its total. A geography that existed but held no areas has a row of 0, so
-// the left-hand geographies of the date are all there; right-hand ones of 0 add nothing.
 // Each geography's projection: whole, or only its code, name, kind and type.
 const PROJECT = {
   whole: { left: projectEntity("l"), right: projectEntity("r") },
   naming: { left: projectEntity("l", "naming"), right: projectEntity("r", "naming") },
 } as const;
 
-function kindPairStatement(groundType: string, fields: "whole" | "naming"): string {
+// Read from the relationships the load derives from the area groups: each geography's ground as
+// the geographies of the right-hand kind divide it (GROUND_<kind>), on the date. A left-hand
+// geography comes with its pairs (right-hand codes; null: ground no right-hand geography covers),
+// a right-hand one with its total. A geography that existed but held no areas has a row of 0, so
+// the left-hand geographies of the date are all there; right-hand ones of 0 add nothing.
+function kindPairStatement(groundType: string, fields: EntityFields): string {
   return `
 CALL () {
   MATCH (l:Geography {kind: $left})-[t:${groundType}]->(l)
@@ -59,23 +59,22 @@ RETURN row, geography, pairs, areas`;
 }
 
 /** The measurement for each right-hand kind, with whole geographies or their naming only. */
-const MEASURE_KIND_PAIR: Readonly<Record<"whole" | "naming", Readonly<Record<GeographyKindValue, string>>>> =
-  {
-    whole: {
-      CCG: kindPairStatement("GROUND_CCG", "whole"),
-      LDR: kindPairStatement("GROUND_LDR", "whole"),
-      LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "whole"),
-      REGION: kindPairStatement("GROUND_REGION", "whole"),
-      STP: kindPairStatement("GROUND_STP", "whole"),
-    },
-    naming: {
-      CCG: kindPairStatement("GROUND_CCG", "naming"),
-      LDR: kindPairStatement("GROUND_LDR", "naming"),
-      LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "naming"),
-      REGION: kindPairStatement("GROUND_REGION", "naming"),
-      STP: kindPairStatement("GROUND_STP", "naming"),
-    },
-  };
+const MEASURE_KIND_PAIR: Readonly<Record<EntityFields, Readonly<Record<GeographyKindValue, string>>>> = {
+  whole: {
+    CCG: kindPairStatement("GROUND_CCG", "whole"),
+    LDR: kindPairStatement("GROUND_LDR", "whole"),
+    LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "whole"),
+    REGION: kindPairStatement("GROUND_REGION", "whole"),
+    STP: kindPairStatement("GROUND_STP", "whole"),
+  },
+  naming: {
+    CCG: kindPairStatement("GROUND_CCG", "naming"),
+    LDR: kindPairStatement("GROUND_LDR", "naming"),
+    LOCAL_AUTHORITY: kindPairStatement("GROUND_LOCAL_AUTHORITY", "naming"),
+    REGION: kindPairStatement("GROUND_REGION", "naming"),
+    STP: kindPairStatement("GROUND_STP", "naming"),
+  },
+};
 
 /**
  * Every pair of geographies of two kinds sharing ground on a date, with the left-hand totals and
@@ -88,7 +87,7 @@ export async function measureKindPair(
   left: GeographyKindValue,
   right: GeographyKindValue,
   asOf: string,
-  fields: "whole" | "naming" = "whole",
+  fields: EntityFields = "whole",
 ): Promise<KindPairGround> {
   const result = await db.read<KindPairRow & Record<string, unknown>>(MEASURE_KIND_PAIR[fields][right], {
     left,

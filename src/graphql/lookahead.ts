@@ -159,10 +159,19 @@ export function selectedFieldNamesAt(info: GraphQLResolveInfo, path: readonly st
   );
 }
 
+/** True when the fields selected through `path` are all among `allowed` (nothing selected: true). */
+export function asksOnlyFor(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  allowed: ReadonlySet<string>,
+): boolean {
+  return [...selectedFieldNamesAt(info, path)].every((name) => allowed.has(name));
+}
+
 // The fields of an entity that its code, name, kind and type answer.
 const ENTITY_NAMING = new Set(["code", "name", "kind", "organisationKind", "__typename"]);
 
 /** True when the entities found through `path` are asked for no more than their code, name, kind and type. */
 export function asksOnlyNaming(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return [...selectedFieldNamesAt(info, path)].every((name) => ENTITY_NAMING.has(name));
+  return asksOnlyFor(info, path, ENTITY_NAMING);
 }

@@ -4,7 +4,7 @@ import type { LookupReads } from "../../graph/lookup.js";
 import type { MemberDetail, MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
-import { asksOnlyNaming, selectedFieldArguments, selectedFieldNamesAt } from "../lookahead.js";
+import { asksOnlyFor, asksOnlyNaming, selectedFieldArguments } from "../lookahead.js";
 import type { GraphQLResolveInfo } from "graphql";
 
 export interface MembersArguments {
@@ -23,12 +23,10 @@ const MEMBERSHIP_TERMS = new Set([...MEMBERSHIP_NAMING, "validFrom", "validTo", 
  * when also no more than the membership's dates, partial flag and evidence, else "whole".
  */
 export function memberDetailAskedFor(info: GraphQLResolveInfo, path: readonly string[]): MemberDetail {
-  const within = (names: ReadonlySet<string>, allowed: ReadonlySet<string>) =>
-    [...names].every((name) => allowed.has(name));
   if (!asksOnlyNaming(info, [...path, "edges", "node", "member"])) return "whole";
-  const membership = selectedFieldNamesAt(info, [...path, "edges", "node"]);
-  if (within(membership, MEMBERSHIP_NAMING)) return "names";
-  return within(membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
+  const membership = [...path, "edges", "node"];
+  if (asksOnlyFor(info, membership, MEMBERSHIP_NAMING)) return "names";
+  return asksOnlyFor(info, membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
 }
 
 /** The page of members a group's `members` field reads for these arguments (detail: see memberDetailAskedFor). */
