@@ -9,6 +9,7 @@ import { compiledSchemaExecutor } from "./graphql/compiledExecutor.js";
 import { DateLiteralRule } from "./graphql/dateArgument.js";
 import { DEFAULT_QUERY_LIMITS, limitRules, tokenLimitOf, type QueryLimits } from "./graphql/limits.js";
 import { KnownOperationTypeRule } from "./graphql/operationTypeRule.js";
+import { PreparedOperations } from "./graphql/preparedOperations.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { readTypeDefs } from "./graphql/typeDefs.js";
 
@@ -40,6 +41,13 @@ const VALIDATION_CODES = new Set<string>([
   ErrorCode.TooManyAliases,
 ]);
 
+const preparedOperations = new WeakMap<ApolloServer<Context>, PreparedOperations>();
+
+/** The queries a server made by createServer has accepted, for the HTTP layer to run directly. */
+export function preparedOperationsOf(apollo: ApolloServer<Context>): PreparedOperations | undefined {
+  return preparedOperations.get(apollo);
+}
+
 /** The GraphQL server, without a listener: index.ts and the tests share it. */
 export function createServer(options: ServerOptions): ApolloServer<Context> {
   const logError =
@@ -48,9 +56,10 @@ export function createServer(options: ServerOptions): ApolloServer<Context> {
       console.error(error);
     });
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
-  return new ApolloServer<Context>({
+  const prepared = new PreparedOperations();
+  const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and formats; the compiled executor runs each operation.
-    gateway: compiledSchemaExecutor(makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers })),
+    gateway: compiledSchemaExecutor(makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers }), prepared),
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
     // No type or field sets a cache hint, so the per-field cache-control bookkeeping is skipped.
@@ -95,4 +104,6 @@ export function createServer(options: ServerOptions): ApolloServer<Context> {
       };
     },
   });
+  preparedOperations.set(apollo, prepared);
+  return apollo;
 }

@@ -3,6 +3,7 @@ import {
   execute,
   getVariableValues,
   GraphQLError,
+  OperationTypeNode,
   printSchema,
   type DocumentNode,
   type ExecutionResult,
@@ -11,6 +12,7 @@ import {
   type SourceLocation,
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { PreparedOperations } from "./preparedOperations.js";
 
 /** A compiled operation, or the errors that stopped its compilation. */
 type Compiled = CompiledQuery | ExecutionResult;
@@ -44,13 +46,25 @@ function asGraphQLErrors(errors: readonly GraphQLError[], document: DocumentNode
   });
 }
 
+/** The result, its errors as graphql-js GraphQLErrors. */
+function withGraphQLErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+  return result.errors === undefined
+    ? result
+    : { ...result, errors: asGraphQLErrors(result.errors, document) };
+}
+
 /**
  * Apollo Server's executor hook, given a schema: every validated document is compiled once into
  * JavaScript (graphql-jit) and each request runs the compiled function instead of graphql-js's
  * field-by-field execution. Parsing, validation, limits, error formatting and plugins stay
  * Apollo's; variables are coerced by graphql-js, so their defaults and errors are graphql-js's.
+ * Each query Apollo accepts is remembered in `prepared`, and an answer handed over there is
+ * returned as it is.
  */
-export function compiledSchemaExecutor(schema: GraphQLSchema): GatewayInterface {
+export function compiledSchemaExecutor(
+  schema: GraphQLSchema,
+  prepared: PreparedOperations,
+): GatewayInterface {
   // Apollo's document store hands back the same DocumentNode for the same query text.
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
@@ -68,6 +82,8 @@ export function compiledSchemaExecutor(schema: GraphQLSchema): GatewayInterface 
     return query;
   };
   const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+    const handedOver = prepared.takeHandedOver(context);
+    if (handedOver !== undefined) return withGraphQLErrors(handedOver, document);
     // No operation to run (several and none named, or an unknown name): graphql-js says why.
     if (!(operation as OperationDefinitionNode | undefined)) {
       return execute({ schema, document, operationName: request.operationName, contextValue: context });
@@ -75,10 +91,11 @@ export function compiledSchemaExecutor(schema: GraphQLSchema): GatewayInterface 
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (variables.errors !== undefined) return { errors: variables.errors };
     const query = compiledFor(document, operation.name?.value);
-    const result = isCompiledQuery(query) ? await query.query(undefined, context, variables.coerced) : query;
-    return result.errors === undefined
-      ? result
-      : { ...result, errors: asGraphQLErrors(result.errors, document) };
+    if (!isCompiledQuery(query)) return query;
+    if (operation.operation === OperationTypeNode.QUERY && typeof request.query === "string") {
+      prepared.remember(request.query, request.operationName, query);
+    }
+    return withGraphQLErrors(await query.query(undefined, context, variables.coerced), document);
   };
   return {
     load: () => Promise.resolve({ executor }),
@@ -86,6 +103,9 @@ export function compiledSchemaExecutor(schema: GraphQLSchema): GatewayInterface 
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
       return () => undefined;
     },
-    stop: () => Promise.resolve(),
+    stop: () => {
+      prepared.clear();
+      return Promise.resolve();
+    },
   };
 }

@@ -10,6 +10,7 @@ import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { createContext, type Context } from "../context.js";
 import type { Database } from "../graph/database.js";
+import { preparedOperationsOf } from "../server.js";
 import { checkReadiness } from "./readiness.js";
 
 /** An extra route: pages, assets and downloads are served this way, beside /graphql. */
@@ -71,6 +72,40 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
+const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
+
+/** Media ranges under which Apollo answers a single result as application/json (no q-values, no params). */
+const PLAIN_JSON_ACCEPTS = new Set(["*/*", "application/json", "text/plain"]);
+
+/** True when Apollo would answer this request as application/json; charset=utf-8. */
+function acceptsPlainJson(accept: string | undefined): boolean {
+  if (accept === undefined) return true;
+  const ranges = accept
+    .toLowerCase()
+    .split(",")
+    .map((range) => range.trim());
+  return (
+    ranges.every((range) => PLAIN_JSON_ACCEPTS.has(range)) &&
+    (ranges.includes("application/json") || ranges.includes("*/*"))
+  );
+}
+
+/** The query text, operation name and variables of a POST body that holds nothing else. */
+interface PlainQueryRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+function asPlainQueryRequest(body: unknown): PlainQueryRequest | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { query, operationName, variables, ...rest } = body as Record<string, unknown>;
+  if (typeof query !== "string" || Object.keys(rest).length > 0) return undefined;
+  if (operationName != null && typeof operationName !== "string") return undefined;
+  if (variables != null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
+  return body as PlainQueryRequest;
+}
+
 async function handleGraphQL(
   request: IncomingMessage,
   response: ServerResponse,
@@ -82,9 +117,11 @@ async function handleGraphQL(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   let body: unknown = undefined;
+  let context: Context | undefined;
   if (request.method === "POST") {
     const text = await readBody(request, options.maxBodyBytes);
-    if (headers.get("content-type")?.includes("application/json") === true) {
+    const contentType = headers.get("content-type");
+    if (contentType?.includes("application/json") === true) {
       try {
         body = text === "" ? undefined : (JSON.parse(text) as unknown);
       } catch {
@@ -96,6 +133,26 @@ async function handleGraphQL(
     } else {
       body = text;
     }
+    // A query Apollo has accepted before runs its compiled form at once; only an answer without
+    // errors is sent from here. Anything else, and any answer with errors, goes through Apollo.
+    const plain =
+      contentType?.split(";")[0]?.trim().toLowerCase() === "application/json" &&
+      acceptsPlainJson(headers.get("accept"))
+        ? asPlainQueryRequest(body)
+        : undefined;
+    const preparedOperations = preparedOperationsOf(options.apollo);
+    const prepared = plain && preparedOperations?.find(plain.query, plain.operationName);
+    if (plain !== undefined && prepared !== undefined) {
+      context = createContext(options.db, options.defaults, options.maxPageSize);
+      const result = await prepared.query(undefined, context, plain.variables ?? {});
+      if (result.errors === undefined) {
+        response.writeHead(200, { "content-type": JSON_MEDIA_TYPE });
+        response.end(`${JSON.stringify({ data: result.data })}\n`);
+        return;
+      }
+      // Variables it could not coerce are coerced again by Apollo, for graphql-js's own errors.
+      if ("data" in result) preparedOperations?.handOver(context, result);
+    }
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method: request.method ?? "GET",
@@ -105,7 +162,8 @@ async function handleGraphQL(
   };
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: () => Promise.resolve(createContext(options.db, options.defaults, options.maxPageSize)),
+    context: () =>
+      Promise.resolve(context ?? createContext(options.db, options.defaults, options.maxPageSize)),
   });
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of result.headers) responseHeaders[name] = value;

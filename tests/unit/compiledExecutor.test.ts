@@ -3,6 +3,7 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { compiledSchemaExecutor } from "../../src/graphql/compiledExecutor.js";
+import { PreparedOperations } from "../../src/graphql/preparedOperations.js";
 
 const typeDefs = `
   type Query {
@@ -39,7 +40,7 @@ function createCompiledServer(): ApolloServer<Calls> {
       },
     },
   });
-  return new ApolloServer<Calls>({ gateway: compiledSchemaExecutor(schema) });
+  return new ApolloServer<Calls>({ gateway: compiledSchemaExecutor(schema, new PreparedOperations()) });
 }
 
 async function run(query: string, variables?: Record<string, unknown>, operationName?: string) {
