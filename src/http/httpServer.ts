@@ -63,16 +63,16 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
+const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
+    "content-type": JSON_MEDIA_TYPE,
     "cache-control": "no-store",
   });
   response.end(text);
 }
-
-const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
 
 /** Media ranges under which Apollo answers a single result as application/json (no q-values, no params). */
 const PLAIN_JSON_ACCEPTS = new Set(["*/*", "application/json", "text/plain"]);

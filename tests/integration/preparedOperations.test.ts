@@ -77,6 +77,16 @@ const MEMBERS = `query Members($code: ID!, $first: Int) {
 
 let served: Served;
 
+/** The answer of a server that has not seen the request's query before. */
+async function answerOfAFreshServer(body: unknown): Promise<Answer> {
+  const fresh = await serve();
+  try {
+    return await post(fresh.url, body);
+  } finally {
+    await fresh.stop();
+  }
+}
+
 beforeAll(async () => {
   db = connectTestDatabase();
   served = await serve();
@@ -113,12 +123,7 @@ describe("a query Apollo has accepted before", () => {
     const request = { query: MEMBERS, operationName: "Members", variables: { code: "E54000046", first: 2 } };
     await post(served.url, request);
     const fast = await post(served.url, request);
-    const cold = await serve();
-    try {
-      expect(await post(cold.url, request)).toEqual(fast);
-    } finally {
-      await cold.stop();
-    }
+    expect(await answerOfAFreshServer(request)).toEqual(fast);
   });
 
   it("sends an answer with errors through Apollo's formatting, without reading the database again", async () => {
@@ -134,12 +139,7 @@ describe("a query Apollo has accepted before", () => {
     expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
     expect(body.errors[0]?.path).toEqual(["geography", "members"]);
 
-    const cold = await serve();
-    try {
-      expect(await post(cold.url, overLimit)).toEqual(answer);
-    } finally {
-      await cold.stop();
-    }
+    expect(await answerOfAFreshServer(overLimit)).toEqual(answer);
   });
 
   it("leaves variables it cannot coerce to Apollo: 400 with graphql-js's message", async () => {
