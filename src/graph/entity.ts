@@ -11,8 +11,8 @@ export const ENTITY_PROJECTION = `[
   NODE.evidence, NODE.trustType, NODE.foundationTrust, NODE:Footprint
 ]`;
 
-// Only what naming an entity takes (code, name, kind and type), in EntityRow's order, the rest null.
-const ENTITY_NAMING = `[NODE.code, NODE.name, NODE.kind, null, null, null, null, null, null, null, NODE:Footprint]`;
+// Only what naming an entity takes, as EntityNamingRow: code, name, kind and type.
+const ENTITY_NAMING = `[NODE.code, NODE.name, NODE.kind, NODE:Footprint]`;
 
 /** How much of an entity a read projects: all of it, or only its code, name, kind and type. */
 export type EntityFields = "whole" | "naming";
@@ -40,8 +40,31 @@ export type EntityRow = [
   isFootprint: boolean,
 ];
 
-/** Converts a projected entity into its model, remembering the date it was looked up at. */
-export function toEntityModel(row: EntityRow, asOf: string | null): EntityModel {
+/** An entity as its naming projection returns it: the four values naming takes, nothing else. */
+export type EntityNamingRow = [code: string, name: string, kind: string, isFootprint: boolean];
+
+/**
+ * Converts a projected entity into its model, remembering the date it was looked up at. A naming
+ * row gives a model whose other fields hold their defaults.
+ */
+export function toEntityModel(row: EntityRow | EntityNamingRow, asOf: string | null): EntityModel {
+  if (row.length === 4) {
+    const [code, name, kind, isFootprint] = row;
+    return {
+      entity: isFootprint ? "FOOTPRINT" : "ORGANISATION",
+      code,
+      name,
+      kind,
+      odsCode: null,
+      formerCodes: [],
+      validFrom: null,
+      validTo: null,
+      evidence: "PUBLISHED",
+      trustType: null,
+      foundationTrust: null,
+      asOf,
+    };
+  }
   const [
     code,
     name,

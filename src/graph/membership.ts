@@ -1,5 +1,5 @@
 import { cypherInteger, type Database } from "./database.js";
-import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import { projectEntity, toEntityModel, type EntityNamingRow, type EntityRow } from "./entity.js";
 import type { EntityModel, EvidenceLevel, MembershipModel, PageModel } from "./models.js";
 import { emptyPage, toPage } from "./pagination.js";
 
@@ -23,11 +23,11 @@ const MEMBERSHIP_FIELDS = `toString(r.validFrom), toString(r.validTo), r.partial
 /**
  * The projection of a membership bound as (m)-[r]->(g), without its group, to each detail: for
  * "names" only the member's naming, for "terms" that and the membership's dates, partial flag and
- * evidence; the fields left out are null.
+ * evidence; the fields left out are not sent (shorter rows decode faster).
  */
 const MEMBER_PROJECTIONS: Record<MemberDetail, string> = {
-  names: `[${projectEntity("m", "naming")}, null, null, null, null, null, null, null]`,
-  terms: `[${projectEntity("m", "naming")}, toString(r.validFrom), toString(r.validTo), r.partial, r.evidence, null, null, null]`,
+  names: `[${projectEntity("m", "naming")}]`,
+  terms: `[${projectEntity("m", "naming")}, toString(r.validFrom), toString(r.validTo), r.partial, r.evidence]`,
   whole: `[${projectEntity("m")}, ${MEMBERSHIP_FIELDS}]`,
 };
 
@@ -40,18 +40,30 @@ const MEMBER_PROJECTION_PER_KEY = `CASE key.detail
 /** The projection of a membership bound as (m)-[r]->(g). */
 export const MEMBERSHIP_PROJECTION = `[${projectEntity("m")}, ${projectEntity("g")}, ${MEMBERSHIP_FIELDS}]`;
 
-function fromFields(member: EntityModel, group: EntityModel, fields: MembershipFields): MembershipModel {
-  const [validFrom, validTo, partial, evidence, evidenceDetail, source, note] = fields;
+/** What a page of terms sends of a membership's own fields: its dates, partial flag and evidence. */
+type TermsFields = [
+  validFrom: string | null,
+  validTo: string | null,
+  partial: boolean | null,
+  evidence: EvidenceLevel,
+];
+
+/** A membership's own fields as each detail sends them: all, its terms, or none (a page of names). */
+type SentMembershipFields = MembershipFields | TermsFields | [];
+
+function fromFields(member: EntityModel, group: EntityModel, fields: SentMembershipFields): MembershipModel {
+  const [validFrom, validTo, partial, evidence, evidenceDetail, source, note] =
+    fields as Partial<MembershipFields>;
   return {
     member,
     group,
-    // Null only on a page of names, whose fields are never asked for (a page of terms leaves only the last three out).
+    // Absent only on a page of names or terms, whose reader never asks for the fields left out.
     validFrom: validFrom ?? "",
     validTo: validTo ?? null,
     partial: partial ?? false,
-    evidence,
+    evidence: evidence as EvidenceLevel,
     evidenceDetail: evidenceDetail ?? null,
-    source,
+    source: source as string,
     note: note ?? null,
   };
 }
@@ -116,8 +128,12 @@ export const MEMBER_PAGE_OF_DETAIL: Record<MemberDetail, string> = {
 /** The page for each key at the key's own detail. */
 const MEMBER_PAGE_PER_KEY = memberPage(MEMBER_PROJECTION_PER_KEY);
 
-/** A page as MEMBER_PAGE_OF_DETAIL returns it. */
-export type MemberPageRow = [member: EntityRow, ...fields: MembershipFields][];
+/** A page as MEMBER_PAGE_OF_DETAIL returns it, at its detail. */
+export type MemberPageRow = (
+  | [member: EntityRow, ...fields: MembershipFields]
+  | [member: EntityNamingRow, ...fields: TermsFields]
+  | [member: EntityNamingRow]
+)[];
 
 /** The page of memberships of `group` from the rows of MEMBER_PAGE_OF_DETAIL. */
 export function toMemberPage(

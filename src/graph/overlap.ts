@@ -1,5 +1,11 @@
 import type { Database } from "./database.js";
-import { projectEntity, toEntityModel, type EntityFields, type EntityRow } from "./entity.js";
+import {
+  projectEntity,
+  toEntityModel,
+  type EntityFields,
+  type EntityNamingRow,
+  type EntityRow,
+} from "./entity.js";
 import type { EntityModel, GeographyKindValue } from "./models.js";
 import { ANY_GROUND } from "./ground.js";
 
@@ -108,7 +114,7 @@ export async function measureKindPair(
 /** One row of the kind-pair measurement: a left-hand geography with its pairs, or a right-hand one with its total. */
 export interface KindPairRow {
   row: "left" | "right";
-  geography: EntityRow;
+  geography: EntityRow | EntityNamingRow;
   /** A left-hand geography's ground by right-hand code (null: no right-hand geography covers it). */
   pairs: { right: string | null; areas: number; lessCertain: number }[];
   /** A right-hand geography's total. */
