@@ -87,7 +87,7 @@ export function latencyChartSvg(results: BenchResults): string {
       const ms = p50(op.id, server);
       parts.push(
         `<rect x="${left}" y="${y}" width="${Math.max(1, x(r) - left).toFixed(1)}" height="${bar - 3}" fill="${COLOURS[server]}"/>`,
-        `<text x="${(x(r) + 5).toFixed(1)}" y="${y + bar - 4}" font-size="10.5" fill="#333">${ms.toFixed(ms < 10 ? 2 : 1)} ms${server === "floor" ? "" : ` · ${r.toFixed(2)}×`}</text>`,
+        `<text x="${(x(r) + 5).toFixed(1)}" y="${y + bar - 4}" font-size="10.5" fill="#333" stroke="#fff" stroke-width="3" paint-order="stroke">${ms.toFixed(ms < 10 ? 2 : 1)} ms${server === "floor" ? "" : ` · ${r.toFixed(2)}×`}</text>`,
       );
     });
   });
