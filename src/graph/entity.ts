@@ -43,41 +43,18 @@ export type EntityRow = [
 /** An entity as its naming projection returns it: the four values naming takes, nothing else. */
 export type EntityNamingRow = [code: string, name: string, kind: string, isFootprint: boolean];
 
+// The fields a naming row leaves out, in EntityRow's places (its first three and last are unused).
+const LEFT_OUT_OF_NAMING: EntityRow = ["", "", "", null, null, null, null, null, null, null, false];
+
 /**
  * Converts a projected entity into its model, remembering the date it was looked up at. A naming
  * row gives a model whose other fields hold their defaults.
  */
 export function toEntityModel(row: EntityRow | EntityNamingRow, asOf: string | null): EntityModel {
-  if (row.length === 4) {
-    const [code, name, kind, isFootprint] = row;
-    return {
-      entity: isFootprint ? "FOOTPRINT" : "ORGANISATION",
-      code,
-      name,
-      kind,
-      odsCode: null,
-      formerCodes: [],
-      validFrom: null,
-      validTo: null,
-      evidence: "PUBLISHED",
-      trustType: null,
-      foundationTrust: null,
-      asOf,
-    };
-  }
-  const [
-    code,
-    name,
-    kind,
-    odsCode,
-    formerCodes,
-    validFrom,
-    validTo,
-    evidence,
-    trustType,
-    foundationTrust,
-    isFootprint,
-  ] = row;
+  const [code, name, kind] = row;
+  const isFootprint = row.length === 4 ? row[3] : row[10];
+  const [, , , odsCode, formerCodes, validFrom, validTo, evidence, trustType, foundationTrust] =
+    row.length === 4 ? LEFT_OUT_OF_NAMING : row;
   return {
     entity: isFootprint ? "FOOTPRINT" : "ORGANISATION",
     code,
