@@ -11,7 +11,7 @@ import { DEFAULT_QUERY_LIMITS, limitRules, tokenLimitOf, type QueryLimits } from
 import { KnownOperationTypeRule } from "./graphql/operationTypeRule.js";
 import { PreparedOperations } from "./graphql/preparedOperations.js";
 import { resolvers } from "./graphql/resolvers/index.js";
-import { readTypeDefs } from "./graphql/typeDefs.js";
+import { readSchemaDocument } from "./graphql/typeDefs.js";
 
 export interface ServerOptions {
   introspection: boolean;
@@ -59,7 +59,10 @@ export function createServer(options: ServerOptions): ApolloServer<Context> {
   const prepared = new PreparedOperations();
   const apollo = new ApolloServer<Context>({
     // Apollo parses, validates and formats; the compiled executor runs each operation.
-    gateway: compiledSchemaExecutor(makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers }), prepared),
+    gateway: compiledSchemaExecutor(
+      makeExecutableSchema({ typeDefs: readSchemaDocument(), resolvers }),
+      prepared,
+    ),
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
     // No type or field sets a cache hint, so the per-field cache-control bookkeeping is skipped.
