@@ -71,6 +71,8 @@ export function toEntityModel(row: EntityRow | EntityNamingRow, asOf: string | n
   };
 }
 
+// Former codes are searched only when no official code matches (an official code wins anyway),
+// in a subquery of their own, so that its scan of footprints is not planned ahead of that test.
 const FIND_ENTITIES_BY_CODES = `
 UNWIND $codes AS code
 CALL (code) {
@@ -78,7 +80,12 @@ CALL (code) {
   UNION
   MATCH (n:Entity {odsCode: code}) RETURN n
   UNION
-  MATCH (n:Footprint) WHERE code IN n.formerCodes RETURN n
+  OPTIONAL MATCH (exact:Entity {code: code})
+  WITH exact WHERE exact IS NULL
+  CALL (exact, code) {
+    MATCH (n:Footprint) WHERE exact IS NULL AND code IN n.formerCodes RETURN n
+  }
+  RETURN n
 }
 RETURN code, ${projectEntity("n")} AS entity`;
 

@@ -15,7 +15,8 @@ import { ANY_GROUND } from "./ground.js";
 // entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
 // before that. With the entity: its area count at `at` ($areaCount), a footprint's members page
 // ($members) and leaders ($leaders); each only when asked for (null or false: not read).
-// The ODS and former codes are only searched when no official code matches.
+// The ODS and former codes are only searched when no official code matches; the former codes
+// in a subquery of their own, so that its scan of footprints is not planned ahead of that test.
 const FIND_ENTITY_AT = `
 OPTIONAL MATCH (exact:Entity {code: $code})
 CALL (exact) {
@@ -26,7 +27,10 @@ CALL (exact) {
   MATCH (n:Entity {odsCode: $code}) RETURN n
   UNION
   WITH exact WHERE exact IS NULL
-  MATCH (n:Footprint) WHERE $code IN n.formerCodes RETURN n
+  CALL (exact) {
+    MATCH (n:Footprint) WHERE exact IS NULL AND $code IN n.formerCodes RETURN n
+  }
+  RETURN n
 }
 WITH n LIMIT 1
 WITH n, CASE
