@@ -10,6 +10,7 @@ import {
 } from "./membership.js";
 import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
 import { ANY_GROUND } from "./ground.js";
+import { flattenPlan, type PlanOperator } from "./overlap.js";
 
 // An official code, else an ODS code, else a former code. `at` is the date a dated field of the
 // entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
@@ -141,4 +142,16 @@ export async function findEntityWithReads(
         ? null
         : record.get("leaderships").map(toLeadershipModel),
   };
+}
+
+/** Runs the lookup of one code, with no footprint reads, under PROFILE and returns every operator of its plan. */
+export async function profileFindEntity(db: Database, code: string, latest: string): Promise<PlanOperator[]> {
+  const result = await db.read(`PROFILE ${FIND_ENTITY_WITH_AREA_COUNT}`, {
+    code,
+    asOf: null,
+    latest,
+    areaCount: false,
+  });
+  const profile = result.summary.profile;
+  return profile === false ? [] : flattenPlan(profile);
 }

@@ -281,7 +281,8 @@ export interface PlanOperator {
   dbHits: number;
 }
 
-function flattenPlan(plan: {
+/** Every operator of a profiled plan, the root first. */
+export function flattenPlan(plan: {
   operatorType: string;
   arguments: Record<string, unknown>;
   dbHits?: number;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type Database } from "../../src/graph/database.js";
+import { profileFindEntity } from "../../src/graph/lookup.js";
+import type { PlanOperator } from "../../src/graph/overlap.js";
 import { connectTestDatabase } from "../helpers/testDatabase.js";
 import { startTestServer, type TestServer } from "../helpers/testServer.js";
 
@@ -94,6 +96,16 @@ describe("geography(code:, asOf:)", () => {
     expect(ods.geography.code).toBe("E38000116");
     const former = await data<{ geography: { code: string } }>(GEOGRAPHY, { code: "E54000003" });
     expect(former.geography.code).toBe("E54000045");
+  });
+
+  it("scans footprints for a former code only when no official code matches", async () => {
+    const footprintScans = (plan: PlanOperator[]) =>
+      plan.filter((op) => op.operator.startsWith("NodeByLabelScan") && op.details.includes(":Footprint"));
+    const official = await profileFindEntity(db, "E54000045", "2020-04-01");
+    expect(official.length).toBeGreaterThan(0);
+    expect(footprintScans(official).every((op) => op.dbHits === 0)).toBe(true);
+    const former = await profileFindEntity(db, "E54000003", "2020-04-01");
+    expect(footprintScans(former).some((op) => op.dbHits > 0)).toBe(true);
   });
 
   it("returns null for an unknown code", async () => {
