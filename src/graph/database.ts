@@ -45,6 +45,33 @@ function collapseWhitespace(statement: string): string {
   return text;
 }
 
+/** The operators of a profiled plan, with the label or index each reads and its database hits. */
+export interface PlanOperator {
+  operator: string;
+  details: string;
+  dbHits: number;
+}
+
+function flattenPlan(plan: {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  dbHits?: number;
+  children: unknown[];
+}): PlanOperator[] {
+  const own: PlanOperator = {
+    operator: plan.operatorType,
+    details: typeof plan.arguments["Details"] === "string" ? plan.arguments["Details"] : "",
+    dbHits: plan.dbHits ?? 0,
+  };
+  return [own, ...plan.children.flatMap((child) => flattenPlan(child as Parameters<typeof flattenPlan>[0]))];
+}
+
+/** Every operator of a PROFILE statement's plan, the root first (none when it was not profiled). */
+export function planOperators(result: QueryResult): PlanOperator[] {
+  const profile = result.summary.profile;
+  return profile === false ? [] : flattenPlan(profile);
+}
+
 /** Called once per Cypher statement sent to Neo4j; the N+1 guard and the benchmark count with it. */
 export type StatementListener = (statement: string) => void;
 

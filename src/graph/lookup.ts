@@ -1,4 +1,4 @@
-import { cypherInteger, type Database } from "./database.js";
+import { cypherInteger, planOperators, type Database, type PlanOperator } from "./database.js";
 import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
 import { LEADERS_OF_FOOTPRINT, toLeadershipModel, type LeadershipRow } from "./leadership.js";
 import {
@@ -10,7 +10,6 @@ import {
 } from "./membership.js";
 import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
 import { ANY_GROUND } from "./ground.js";
-import { flattenPlan, type PlanOperator } from "./overlap.js";
 
 // An official code, else an ODS code, else a former code. `at` is the date a dated field of the
 // entity uses without one: $asOf, else the latest date, or the entity's last day if it ended
@@ -152,6 +151,5 @@ export async function profileFindEntity(db: Database, code: string, latest: stri
     latest,
     areaCount: false,
   });
-  const profile = result.summary.profile;
-  return profile === false ? [] : flattenPlan(profile);
+  return planOperators(result);
 }

@@ -1,4 +1,4 @@
-import type { Database } from "./database.js";
+import { planOperators, type Database, type PlanOperator } from "./database.js";
 import {
   projectEntity,
   toEntityModel,
@@ -274,28 +274,6 @@ export async function listOverlappingOfKind(
   return keys.map((key) => lists.get(overlapKey(key)) ?? []);
 }
 
-/** The operators of a profiled plan, with the label or index each reads and its database hits. */
-export interface PlanOperator {
-  operator: string;
-  details: string;
-  dbHits: number;
-}
-
-/** Every operator of a profiled plan, the root first. */
-export function flattenPlan(plan: {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  dbHits?: number;
-  children: unknown[];
-}): PlanOperator[] {
-  const own: PlanOperator = {
-    operator: plan.operatorType,
-    details: typeof plan.arguments["Details"] === "string" ? plan.arguments["Details"] : "",
-    dbHits: plan.dbHits ?? 0,
-  };
-  return [own, ...plan.children.flatMap((child) => flattenPlan(child as Parameters<typeof flattenPlan>[0]))];
-}
-
 /** Runs the coterminosity statement under PROFILE and returns every operator of its plan. */
 export async function profileKindPair(
   db: Database,
@@ -304,7 +282,5 @@ export async function profileKindPair(
   asOf: string,
 ): Promise<PlanOperator[]> {
   const result = await db.read(`PROFILE ${MEASURE_KIND_PAIR.whole[right]}`, { left, right, asOf });
-  const profile = result.summary.profile;
-  if (profile === false) return [];
-  return flattenPlan(profile);
+  return planOperators(result);
 }

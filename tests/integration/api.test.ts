@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, type Database } from "../../src/graph/database.js";
+import { connectDatabase, type Database, type PlanOperator } from "../../src/graph/database.js";
 import { profileFindEntity } from "../../src/graph/lookup.js";
-import type { PlanOperator } from "../../src/graph/overlap.js";
 import { connectTestDatabase } from "../helpers/testDatabase.js";
 import { startTestServer, type TestServer } from "../helpers/testServer.js";
 
