@@ -1,5 +1,11 @@
 import { cypherInteger, type Database } from "./database.js";
-import { projectEntity, toEntityModel, type EntityRow } from "./entity.js";
+import {
+  projectEntity,
+  toEntityModel,
+  type EntityFields,
+  type EntityNamingRow,
+  type EntityRow,
+} from "./entity.js";
 import {
   MEMBER_PAGE_OF_DETAIL,
   memberPageKey,
@@ -108,65 +114,66 @@ export async function listOrganisations(
   );
 }
 
+const LIST_START = { anyKind: "(n:Geography)", ofKind: "(n:Geography {kind: $kind})" };
+
+const LISTED_PROJECTION: Record<EntityFields, string> = {
+  whole: projectEntity("n"),
+  naming: projectEntity("n", "naming"),
+};
+
 // The page and the total in one pass; with each footprint of the page, its page of members and
-// the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read).
-// With a kind, the kind's index finds the geographies; without one, every geography is read.
-function geographiesWithReadsStatement(order: EntityOrder, start: string, memberPage: string): string {
+// the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read). The
+// listed geographies and their regions are projected whole, or (naming) by code, name, kind and
+// type only. With a kind, the kind's index finds the geographies; without one, every geography is read.
+function geographiesWithReadsStatement(
+  order: EntityOrder,
+  start: keyof typeof LIST_START,
+  detail: MemberDetail,
+  fields: EntityFields,
+): string {
   return `
-MATCH ${start}
+MATCH ${LIST_START[start]}
 WHERE ${ENTITY_CONDITIONS}
 WITH n ORDER BY ${ORDER[order]}
 WITH collect(n) AS matching
 WITH size(matching) AS listTotal, [n IN matching WHERE ${PAGE_CONDITION[order]}][0..$limit] AS listPage
 UNWIND CASE WHEN size(listPage) = 0 THEN [null] ELSE listPage END AS n
 WITH listTotal, n, CASE WHEN n:Footprint AND $members IS NOT NULL THEN n END AS g, $members AS key
-CALL (key, g) {${memberPage}
+CALL (key, g) {${MEMBER_PAGE_OF_DETAIL[detail]}
 }
 WITH listTotal, n, total, page
 CALL (n) {
   WITH CASE WHEN n:Footprint AND $regionsAsOf IS NOT NULL THEN n END AS l,
-       {asOf: $regionsAsOf, kind: 'REGION'} AS key${OVERLAPPING_OF_KIND}
+       {asOf: $regionsAsOf, kind: 'REGION'} AS key${OVERLAPPING_OF_KIND[fields]}
 }
-RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${projectEntity("n")} END AS entity,
+RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${LISTED_PROJECTION[fields]} END AS entity,
   total AS memberTotal, page AS memberPage, geographies AS regions`;
 }
 
-const ANY_KIND = "(n:Geography)";
-const OF_KIND = "(n:Geography {kind: $kind})";
+const geographiesWithReadsOfDetail = (detail: MemberDetail, fields: EntityFields) => ({
+  anyKind: {
+    CODE: geographiesWithReadsStatement("CODE", "anyKind", detail, fields),
+    NAME: geographiesWithReadsStatement("NAME", "anyKind", detail, fields),
+  },
+  ofKind: {
+    CODE: geographiesWithReadsStatement("CODE", "ofKind", detail, fields),
+    NAME: geographiesWithReadsStatement("NAME", "ofKind", detail, fields),
+  },
+});
 
-// By the detail of the members page (see MEMBER_PAGE_OF_DETAIL), then kind and order.
+const geographiesWithReadsOfFields = (fields: EntityFields) =>
+  ({
+    names: geographiesWithReadsOfDetail("names", fields),
+    terms: geographiesWithReadsOfDetail("terms", fields),
+    whole: geographiesWithReadsOfDetail("whole", fields),
+  }) as const satisfies Record<MemberDetail, unknown>;
+
+// By the projection of the listed geographies, the detail of the members page (see
+// MEMBER_PAGE_OF_DETAIL), then kind and order.
 const GEOGRAPHIES_WITH_READS = {
-  names: {
-    anyKind: {
-      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.names),
-      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.names),
-    },
-    ofKind: {
-      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.names),
-      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.names),
-    },
-  },
-  terms: {
-    anyKind: {
-      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.terms),
-      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.terms),
-    },
-    ofKind: {
-      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.terms),
-      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.terms),
-    },
-  },
-  whole: {
-    anyKind: {
-      CODE: geographiesWithReadsStatement("CODE", ANY_KIND, MEMBER_PAGE_OF_DETAIL.whole),
-      NAME: geographiesWithReadsStatement("NAME", ANY_KIND, MEMBER_PAGE_OF_DETAIL.whole),
-    },
-    ofKind: {
-      CODE: geographiesWithReadsStatement("CODE", OF_KIND, MEMBER_PAGE_OF_DETAIL.whole),
-      NAME: geographiesWithReadsStatement("NAME", OF_KIND, MEMBER_PAGE_OF_DETAIL.whole),
-    },
-  },
-} as const satisfies Record<MemberDetail, unknown>;
+  whole: geographiesWithReadsOfFields("whole"),
+  naming: geographiesWithReadsOfFields("naming"),
+} as const satisfies Record<EntityFields, unknown>;
 
 /** What a geography list reads along with its page for the footprints on it. */
 export interface FootprintReads {
@@ -174,6 +181,11 @@ export interface FootprintReads {
   members: Omit<MemberPageKey, "groupCode"> | null;
   /** The date of each footprint's regions, or null. */
   regionsAsOf: string | null;
+  /**
+   * How much of each listed geography and region is read: "naming" only for a reader that asks for
+   * no more than their code, name, kind and type (and the members and regions read here).
+   */
+  fields: EntityFields;
 }
 
 /** A geography page with what was read along with it, keyed as the loaders key them. */
@@ -181,6 +193,8 @@ export interface GeographyPageWithReads {
   page: PageModel<EntityModel>;
   /** The date the regions were read at (null: not read). */
   regionsAsOf: string | null;
+  /** How much of each listed geography and region was read (see FootprintReads). */
+  fields: EntityFields;
   members: Map<string, { key: MemberPageKey; page: PageModel<MembershipModel> }>;
   regions: Map<string, EntityModel[]>;
 }
@@ -202,14 +216,14 @@ export async function listGeographiesWithReads(
     reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) };
   const result = await db.read<{
     listTotal: number;
-    entity: EntityRow | null;
+    entity: EntityRow | EntityNamingRow | null;
     memberTotal: number;
     memberPage: MemberPageRow;
-    regions: EntityRow[];
+    regions: (EntityRow | EntityNamingRow)[];
   }>(
-    GEOGRAPHIES_WITH_READS[reads.members?.detail ?? "names"][filter.kind === null ? "anyKind" : "ofKind"][
-      order
-    ],
+    GEOGRAPHIES_WITH_READS[reads.fields][reads.members?.detail ?? "names"][
+      filter.kind === null ? "anyKind" : "ofKind"
+    ][order],
     {
       ...filter,
       after: afterKey,
@@ -251,6 +265,7 @@ export async function listGeographiesWithReads(
     page: toPage(rows, first, after !== null, total, (e) => (order === "CODE" ? [e.code] : [e.name, e.code])),
     members: memberPages,
     regionsAsOf: reads.regionsAsOf,
+    fields: reads.fields,
     regions,
   };
 }

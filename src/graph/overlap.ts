@@ -235,20 +235,46 @@ export async function measureOverlaps(
 
 /**
  * The geographies of kind `key.kind` that share ground with the geography bound to `l` on
- * `key.asOf`, most shared ground first, as `geographies`. Runs inside CALL (key, l) { … }.
+ * `key.asOf`, most shared ground first, as `geographies`, each projected whole or (naming) by its
+ * code, name, kind and type only. Runs inside CALL (key, l) { … }.
  */
-export const OVERLAPPING_OF_KIND = `
+const OVERLAPPING_PROJECTION: Record<EntityFields, string> = {
+  whole: projectEntity("r"),
+  naming: projectEntity("r", "naming"),
+};
+
+const overlappingOfKind = (fields: EntityFields) => `
   WITH key, l, date(key.asOf) AS overlapDate
   MATCH (l)-[s:SHARES]->(r:Geography {kind: key.kind})
   WHERE s.validFrom <= overlapDate AND (s.validTo IS NULL OR overlapDate < s.validTo)
   WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
-  RETURN collect(${projectEntity("r")}) AS geographies`;
+  RETURN collect(${OVERLAPPING_PROJECTION[fields]}) AS geographies`;
 
+export const OVERLAPPING_OF_KIND: Record<EntityFields, string> = {
+  whole: overlappingOfKind("whole"),
+  naming: overlappingOfKind("naming"),
+};
+
+/**
+ * The geographies of one kind sharing ground with one geography at a date, read for a reader that
+ * asks for all of each (whole) or no more than its code, name, kind and type (naming). A naming
+ * list may stand in only for a naming reader, so the fields are part of the key.
+ */
+export interface OverlappingKey extends OverlapKey {
+  kind: string;
+  fields: EntityFields;
+}
+
+export function overlappingKey(key: OverlappingKey): string {
+  return `${overlapKey(key)}/${key.fields}`;
+}
+
+// Whole geographies for every key: a whole list serves a naming reader too.
 const LIST_OVERLAPPING_OF_KIND = `
 UNWIND $keys AS key
 MATCH (l:Geography {code: key.code})
-CALL (key, l) {${OVERLAPPING_OF_KIND}
+CALL (key, l) {${OVERLAPPING_OF_KIND.whole}
 }
 RETURN key, geographies`;
 
@@ -258,10 +284,10 @@ RETURN key, geographies`;
  */
 export async function listOverlappingOfKind(
   db: Database,
-  keys: readonly (OverlapKey & { kind: string })[],
+  keys: readonly OverlappingKey[],
 ): Promise<EntityModel[][]> {
   const result = await db.read<{ key: OverlapKey; geographies: EntityRow[] }>(LIST_OVERLAPPING_OF_KIND, {
-    keys,
+    keys: keys.map(({ code, asOf, kind }) => ({ code, asOf, kind })),
   });
   const lists = new Map<string, EntityModel[]>();
   for (const record of result.records) {

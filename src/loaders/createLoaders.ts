@@ -37,8 +37,10 @@ import {
   listOverlappingOfKind,
   measureOverlaps,
   overlapKey,
+  overlappingKey,
   type MeasuredOverlap,
   type OverlapKey,
+  type OverlappingKey,
 } from "../graph/overlap.js";
 import { findStatusOfFootprints, type StatusChangeModel, type StatusKey } from "../graph/status.js";
 
@@ -57,7 +59,7 @@ export interface Loaders {
   personById: DataLoader<string, PersonModel | null>;
   overlapsByGeography: DataLoader<OverlapKey, MeasuredOverlap[], string>;
   /** Geographies of one kind sharing ground, most shared first (no shares: cheaper than overlaps). */
-  overlappingOfKind: DataLoader<OverlapKey & { kind: string }, EntityModel[], string>;
+  overlappingOfKind: DataLoader<OverlappingKey, EntityModel[], string>;
   statusOfFootprint: DataLoader<StatusKey, StatusChangeModel | null, string>;
 }
 
@@ -84,9 +86,9 @@ export function createLoaders(db: Database): Loaders {
     rolesByPerson: new DataLoader((ids) => listRolesOfPeople(db, ids)),
     personById: new DataLoader((ids) => findPeopleByIds(db, ids)),
     overlapsByGeography: new DataLoader((keys) => measureOverlaps(db, keys), { cacheKeyFn: overlapKey }),
-    overlappingOfKind: new DataLoader<OverlapKey & { kind: string }, EntityModel[], string>(
+    overlappingOfKind: new DataLoader<OverlappingKey, EntityModel[], string>(
       (keys) => listOverlappingOfKind(db, keys),
-      { cacheKeyFn: overlapKey },
+      { cacheKeyFn: overlappingKey },
     ),
     statusOfFootprint: new DataLoader((keys) => findStatusOfFootprints(db, keys), {
       cacheKeyFn: (key) => `${key.code}@${key.asOf}`,

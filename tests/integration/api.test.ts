@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type Database, type PlanOperator } from "../../src/graph/database.js";
 import { profileFindEntity } from "../../src/graph/lookup.js";
+import { createLoaders } from "../../src/loaders/createLoaders.js";
 import { connectTestDatabase } from "../helpers/testDatabase.js";
 import { startTestServer, type TestServer } from "../helpers/testServer.js";
 
@@ -424,6 +425,57 @@ describe("reads made along with the lookup", () => {
         .flat()
         .some((m) => m.validFrom !== null && m.evidence !== null),
     ).toBe(true);
+  });
+
+  it("reads a list's geographies and regions by their naming alone when that is all it asks for", async () => {
+    const list = (fields: string, regionFields: string) => `{
+      geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: 10) {
+        edges { node { code name ${fields} ... on Footprint {
+          members(first: 3) { edges { node { member { code name } } } }
+          regions(asOf: "2017-06-01") { code name ${regionFields} }
+        } } }
+      }
+    }`;
+    const naming = await server.execute(list("", ""));
+    const wholeNodes = await server.execute(list("validFrom", ""));
+    const wholeRegions = await server.execute(list("", "validFrom"));
+    for (const result of [naming, wholeNodes, wholeRegions]) {
+      expect(result.errors).toBeUndefined();
+      expect(result.statements).toHaveLength(1);
+    }
+    expect(naming.statements[0]).not.toContain("n.formerCodes");
+    expect(naming.statements[0]).not.toContain("r.formerCodes");
+    expect(wholeNodes.statements[0]).toContain("n.formerCodes");
+    expect(wholeRegions.statements[0]).toContain("r.formerCodes");
+    type Page = {
+      geographies: {
+        edges: { node: { code: string; validFrom?: string; regions: Record<string, unknown>[] } }[];
+      };
+    };
+    const nodes = (result: { data?: unknown }) => (result.data as Page).geographies.edges.map((e) => e.node);
+    const namingOnly = (page: ReturnType<typeof nodes>) =>
+      page.map((node) => ({
+        ...node,
+        validFrom: undefined,
+        regions: node.regions.map(({ code, name }) => ({ code, name })),
+      }));
+    expect(namingOnly(nodes(wholeNodes))).toEqual(nodes(naming));
+    expect(namingOnly(nodes(wholeRegions))).toEqual(nodes(naming));
+    expect(nodes(wholeNodes).every((node) => typeof node.validFrom === "string")).toBe(true);
+    const regions = nodes(wholeRegions).flatMap((node) => node.regions);
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions.every((region) => typeof region["validFrom"] === "string")).toBe(true);
+  });
+
+  it("keeps regions read by their naming from answering a reader that asks for more", async () => {
+    const loaders = createLoaders(db);
+    const key = { code: "E54000005", asOf: "2017-06-01", kind: "REGION" };
+    const whole = await createLoaders(db).overlappingOfKind.load({ ...key, fields: "whole" });
+    expect(whole.map((region) => region.validFrom)).toEqual(["2017-04-01"]);
+    const namingOnly = whole.map((region) => ({ ...region, validFrom: null }));
+    loaders.overlappingOfKind.prime({ ...key, fields: "naming" }, namingOnly);
+    expect(await loaders.overlappingOfKind.load({ ...key, fields: "naming" })).toEqual(namingOnly);
+    expect(await loaders.overlappingOfKind.load({ ...key, fields: "whole" })).toEqual(whole);
   });
 
   it("gives a footprint's members and leaders the same by its official and by a former code", async () => {

@@ -16,7 +16,7 @@ import {
   resolveAsOf,
   withDefault,
 } from "../arguments.js";
-import { selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
+import { asksOnlyFor, asksOnlyNaming, selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
 import { lookupFootprintReads, memberDetailAskedFor, membersKey, onlySelection } from "./footprintReads.js";
 
@@ -104,6 +104,8 @@ async function overlaps(
  * What a geography list can read along with its page for the footprints on it: their members and
  * regions, when the page's nodes select them once (one set of arguments each) and their date does
  * not depend on each footprint (given, or the list's existedOn). Otherwise the fields read them.
+ * The geographies and regions are read by their naming alone when that is all the nodes ask for
+ * (see namingAnswersNodes).
  */
 async function listedFootprintReads(
   info: GraphQLResolveInfo,
@@ -128,7 +130,33 @@ async function listedFootprintReads(
     }
   }
   const regionArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
-  return { members, regionsAsOf: regionArgs === undefined ? null : atDateOf(regionArgs) };
+  return {
+    members,
+    regionsAsOf: regionArgs === undefined ? null : atDateOf(regionArgs),
+    fields: namingAnswersNodes(info, existedOn, members) ? "naming" : "whole",
+  };
+}
+
+// The fields of a listed geography that its code, name, kind and type answer, with the footprint
+// reads whose keys take no more of it than its code and the list's date.
+const NODE_NAMING_WITH_READS = new Set(["code", "name", "kind", "__typename", "members", "regions"]);
+
+/**
+ * True when the page's nodes ask for no more than their naming, their members and their regions'
+ * naming, and the list has a date (existedOn), which their members and regions then default to.
+ * A members page read along at the whole detail names its group from the node, so it needs all of it.
+ */
+function namingAnswersNodes(
+  info: GraphQLResolveInfo,
+  existedOn: string | null,
+  members: FootprintReads["members"],
+): boolean {
+  return (
+    existedOn !== null &&
+    members?.detail !== "whole" &&
+    asksOnlyFor(info, ["edges", "node"], NODE_NAMING_WITH_READS) &&
+    asksOnlyNaming(info, ["edges", "node", "regions"])
+  );
 }
 
 /** The fields every geography type shares. */
@@ -197,9 +225,13 @@ export const geographyResolvers: Resolvers = {
         await listedFootprintReads(info, existedOn, context),
       );
       for (const { key, page } of listed.members.values()) context.loaders.membersByGroup.prime(key, page);
+      // Whole regions answer a naming reader too; regions read by their naming answer only one.
+      const primedFields = listed.fields === "whole" ? (["whole", "naming"] as const) : (["naming"] as const);
       for (const [code, regions] of listed.regions) {
         const asOf = listed.regionsAsOf as string;
-        context.loaders.overlappingOfKind.prime({ code, asOf, kind: "REGION" }, regions);
+        for (const fields of primedFields) {
+          context.loaders.overlappingOfKind.prime({ code, asOf, kind: "REGION", fields }, regions);
+        }
       }
       return listed.page;
     },

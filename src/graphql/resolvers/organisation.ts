@@ -14,6 +14,7 @@ import {
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
 import { memberDetailAskedFor, membersKey, type MembersArguments } from "./footprintReads.js";
+import { asksOnlyNaming } from "../lookahead.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
 async function footprints(
@@ -41,7 +42,12 @@ async function region(
   if (direct !== undefined) return direct.group;
   if (!isGeography(parent)) return null;
   // A geography with no regional membership lies in the region that holds most of its ground.
-  const regions = await context.loaders.overlappingOfKind.load({ code: parent.code, asOf, kind: "REGION" });
+  const regions = await context.loaders.overlappingOfKind.load({
+    code: parent.code,
+    asOf,
+    kind: "REGION",
+    fields: "whole",
+  });
   return regions[0] ?? null;
 }
 
@@ -114,9 +120,14 @@ export const organisationResolvers: Resolvers = {
       }),
     leaders: (parent, { asOf }, context) =>
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
-    regions: async (parent, { asOf }, context) => {
+    regions: async (parent, { asOf }, context, info) => {
       const date = await resolveAsOf(asOf, parent, context);
-      return context.loaders.overlappingOfKind.load({ code: parent.code, asOf: date, kind: "REGION" });
+      return context.loaders.overlappingOfKind.load({
+        code: parent.code,
+        asOf: date,
+        kind: "REGION",
+        fields: asksOnlyNaming(info, []) ? "naming" : "whole",
+      });
     },
   },
   Ccg: { ...geographyFields, ...organisationFields },
