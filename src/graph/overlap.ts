@@ -243,10 +243,13 @@ const OVERLAPPING_PROJECTION: Record<EntityFields, string> = {
   naming: projectEntity("r", "naming"),
 };
 
+// SHARES joins geographies only, so r carries no label: with one, the planner may seek the
+// kind's index and test every relationship of each region found (a region shares ground with
+// hundreds of geographies) instead of expanding the few of l, as it did on a fresh store.
 const overlappingOfKind = (fields: EntityFields) => `
   WITH key, l, date(key.asOf) AS overlapDate
-  MATCH (l)-[s:SHARES]->(r:Geography {kind: key.kind})
-  WHERE s.validFrom <= overlapDate AND (s.validTo IS NULL OR overlapDate < s.validTo)
+  MATCH (l)-[s:SHARES]->(r)
+  WHERE r.kind = key.kind AND s.validFrom <= overlapDate AND (s.validTo IS NULL OR overlapDate < s.validTo)
   WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
   RETURN collect(${OVERLAPPING_PROJECTION[fields]}) AS geographies`;
