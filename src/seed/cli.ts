@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readConfig, ConfigError } from "../config/readConfig.js";
+import { readConfig } from "../config/readConfig.js";
 import { applyGraphSchema } from "../graph/graphSchema.js";
 import { openNeo4j } from "../neo4j/openNeo4j.js";
 import { formatProblem } from "./csvTable.js";
@@ -71,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    // As `npm start` reports a failure: its message, which names the cause and what to do.
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );
