@@ -238,11 +238,6 @@ export async function measureOverlaps(
  * `key.asOf`, most shared ground first, as `geographies`, each projected whole or (naming) by its
  * code, name, kind and type only. Runs inside CALL (key, l) { … }.
  */
-const OVERLAPPING_PROJECTION: Record<EntityFields, string> = {
-  whole: projectEntity("r"),
-  naming: projectEntity("r", "naming"),
-};
-
 // SHARES joins geographies only, so r carries no label: with one, the planner may seek the
 // kind's index and test every relationship of each region found (a region shares ground with
 // hundreds of geographies) instead of expanding the few of l, as it did on a fresh store.
@@ -252,7 +247,7 @@ const overlappingOfKind = (fields: EntityFields) => `
   WHERE r.kind = key.kind AND s.validFrom <= overlapDate AND (s.validTo IS NULL OR overlapDate < s.validTo)
   WITH r, s.areas AS shared
   ORDER BY shared DESC, r.code
-  RETURN collect(${OVERLAPPING_PROJECTION[fields]}) AS geographies`;
+  RETURN collect(${PROJECT[fields].right}) AS geographies`;
 
 export const OVERLAPPING_OF_KIND: Record<EntityFields, string> = {
   whole: overlappingOfKind("whole"),
