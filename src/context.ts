@@ -1,5 +1,7 @@
 import type { KindCoverage } from "./analysis/classifyOverlaps.js";
 import type { Database } from "./graph/database.js";
+import type { FootprintReadAlong } from "./graph/entityList.js";
+import type { EntityModel } from "./graph/models.js";
 import type { DatasetDefaults } from "./graphql/datasetDefaults.js";
 import { createLoaders, type Loaders } from "./loaders/createLoaders.js";
 
@@ -7,6 +9,11 @@ import { createLoaders, type Loaders } from "./loaders/createLoaders.js";
 export interface Context {
   db: Database;
   loaders: Loaders;
+  /**
+   * What a list read along with each footprint on its page, for the arguments its `members` and
+   * `regions` were selected with there: those fields answer from it without a load.
+   */
+  listedReads: WeakMap<EntityModel, ListedFootprintReads>;
   /** The date that dated fields use when no `asOf` is given: the latest date the data covers. */
   defaultAsOf: () => Promise<string>;
   /** For each geography kind, the intervals on which the data places areas in it. */
@@ -15,11 +22,18 @@ export interface Context {
   maxPageSize: number;
 }
 
+/** A footprint's reads along with its list, with the field arguments each answers. */
+export interface ListedFootprintReads extends FootprintReadAlong {
+  membersArguments: Readonly<Record<string, unknown>> | null;
+  regionsArguments: Readonly<Record<string, unknown>> | null;
+}
+
 /** A fresh context per request; loaders never share a cache across requests. */
 export function createContext(db: Database, defaults: DatasetDefaults, maxPageSize = 100): Context {
   return {
     db,
     loaders: createLoaders(db),
+    listedReads: new WeakMap(),
     defaultAsOf: () => defaults.asOf(),
     kindCoverage: () => defaults.kindCoverage(),
     maxPageSize,

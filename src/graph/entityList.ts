@@ -8,7 +8,6 @@ import {
 } from "./entity.js";
 import {
   MEMBER_PAGE_OF_DETAIL,
-  memberPageKey,
   type MemberDetail,
   toMemberPage,
   type MemberPageKey,
@@ -121,8 +120,9 @@ const LISTED_PROJECTION: Record<EntityFields, string> = {
   naming: projectEntity("n", "naming"),
 };
 
-// The page and the total in one pass; with each footprint of the page, its page of members and
-// the regions its ground lies in, when asked for ($members, $regionsAsOf; null: not read). The
+// The page and the total in one pass, as one record: each listed geography is a row [entity,
+// member total, members page, regions], with, for each footprint of the page, its page of members
+// and the regions its ground lies in when asked for ($members, $regionsAsOf; null: not read). The
 // listed geographies and their regions are projected whole, or (naming) by code, name, kind and
 // type only. With a kind, the kind's index finds the geographies; without one, every geography is read.
 function geographiesWithReadsStatement(
@@ -146,8 +146,8 @@ CALL (n) {
   WITH CASE WHEN n:Footprint AND $regionsAsOf IS NOT NULL THEN n END AS l,
        {asOf: $regionsAsOf, kind: 'REGION'} AS key${OVERLAPPING_OF_KIND[fields]}
 }
-RETURN listTotal, CASE WHEN n IS NULL THEN null ELSE ${LISTED_PROJECTION[fields]} END AS entity,
-  total AS memberTotal, page AS memberPage, geographies AS regions`;
+WITH listTotal, CASE WHEN n IS NULL THEN null ELSE [${LISTED_PROJECTION[fields]}, total, page, geographies] END AS row
+RETURN listTotal, collect(row) AS rows`;
 }
 
 const geographiesWithReadsOfDetail = (detail: MemberDetail, fields: EntityFields) => ({
@@ -188,16 +188,25 @@ export interface FootprintReads {
   fields: EntityFields;
 }
 
-/** A geography page with what was read along with it, keyed as the loaders key them. */
+/** What a geography list read along with one footprint on its page (absent: not read). */
+export interface FootprintReadAlong {
+  members?: PageModel<MembershipModel>;
+  regions?: EntityModel[];
+}
+
+/** A geography page with what was read along with it for each footprint on it, by node. */
 export interface GeographyPageWithReads {
   page: PageModel<EntityModel>;
-  /** The date the regions were read at (null: not read). */
-  regionsAsOf: string | null;
-  /** How much of each listed geography and region was read (see FootprintReads). */
-  fields: EntityFields;
-  members: Map<string, { key: MemberPageKey; page: PageModel<MembershipModel> }>;
-  regions: Map<string, EntityModel[]>;
+  readAlong: Map<EntityModel, FootprintReadAlong>;
 }
+
+/** A listed geography as the list statement returns it: [entity, member total, members page, regions]. */
+type ListedRow = [
+  entity: EntityRow | EntityNamingRow,
+  memberTotal: number,
+  memberPage: MemberPageRow,
+  regions: (EntityRow | EntityNamingRow)[],
+];
 
 /**
  * A page of geographies matching the filter, in the given order, in one statement with the total
@@ -214,13 +223,7 @@ export async function listGeographiesWithReads(
   const afterKey = after === null ? null : decodeCursor(after);
   const members =
     reads.members === null ? null : { ...reads.members, first: cypherInteger(reads.members.first) };
-  const result = await db.read<{
-    listTotal: number;
-    entity: EntityRow | EntityNamingRow | null;
-    memberTotal: number;
-    memberPage: MemberPageRow;
-    regions: (EntityRow | EntityNamingRow)[];
-  }>(
+  const result = await db.read<{ listTotal: number; rows: (ListedRow | null)[] }>(
     GEOGRAPHIES_WITH_READS[reads.fields][reads.members?.detail ?? "names"][
       filter.kind === null ? "anyKind" : "ofKind"
     ][order],
@@ -232,41 +235,32 @@ export async function listGeographiesWithReads(
       regionsAsOf: reads.regionsAsOf,
     },
   );
-  const rows: EntityModel[] = [];
-  const memberPages: GeographyPageWithReads["members"] = new Map();
-  const regions: GeographyPageWithReads["regions"] = new Map();
-  for (const record of result.records) {
-    const row = record.get("entity");
+  const record = result.records[0];
+  const nodes: EntityModel[] = [];
+  const readAlong: GeographyPageWithReads["readAlong"] = new Map();
+  for (const row of record?.get("rows") ?? []) {
     if (row === null) continue;
-    const entity = toEntityModel(row, filter.existedOn);
-    rows.push(entity);
-    if (entity.entity !== "FOOTPRINT") continue;
+    const [entityRow, memberTotal, memberPage, regions] = row;
+    const entity = toEntityModel(entityRow, filter.existedOn);
+    nodes.push(entity);
+    if (entity.entity !== "FOOTPRINT" || (reads.members === null && reads.regionsAsOf === null)) continue;
+    const along: FootprintReadAlong = {};
     if (reads.members !== null) {
       const key = { ...reads.members, groupCode: entity.code };
-      memberPages.set(memberPageKey(key), {
-        key,
-        page: toMemberPage(
-          toEntityModel(row, key.asOf),
-          key,
-          record.get("memberTotal"),
-          record.get("memberPage"),
-        ),
-      });
+      along.members = toMemberPage(toEntityModel(entityRow, key.asOf), key, memberTotal, memberPage);
     }
     if (reads.regionsAsOf !== null) {
-      regions.set(
-        entity.code,
-        record.get("regions").map((region) => toEntityModel(region, reads.regionsAsOf)),
-      );
+      const asOf = reads.regionsAsOf;
+      along.regions = regions.map((region) => toEntityModel(region, asOf));
     }
+    readAlong.set(entity, along);
   }
-  const total = result.records[0]?.get("listTotal") ?? 0;
+  const total = record?.get("listTotal") ?? 0;
   return {
-    page: toPage(rows, first, after !== null, total, (e) => (order === "CODE" ? [e.code] : [e.name, e.code])),
-    members: memberPages,
-    regionsAsOf: reads.regionsAsOf,
-    fields: reads.fields,
-    regions,
+    page: toPage(nodes, first, after !== null, total, (e) =>
+      order === "CODE" ? [e.code] : [e.name, e.code],
+    ),
+    readAlong,
   };
 }
 

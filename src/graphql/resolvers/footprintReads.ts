@@ -87,3 +87,13 @@ export function onlySelection(selections: Record<string, unknown>[]): Record<str
   const distinct = new Set(selections.map((args) => JSON.stringify(args)));
   return distinct.size === 1 ? selections[0] : undefined;
 }
+
+/** A field's arguments, as resolvers receive them and as lookahead finds them selected. */
+export type Arguments = Readonly<Record<string, unknown>>;
+
+/** True when a field's arguments are those a read was made for (same names, equal plain values). */
+export function sameArguments(args: Arguments, readFor: Arguments): boolean {
+  const names = Object.keys(args);
+  if (names.length !== Object.keys(readFor).length) return false;
+  return names.every((name) => Object.hasOwn(readFor, name) && args[name] === readFor[name]);
+}

@@ -18,7 +18,13 @@ import {
 } from "../arguments.js";
 import { asksOnlyFor, asksOnlyNaming, selectedFieldArgumentsAt, selectsPlainField } from "../lookahead.js";
 import { connectionFields } from "./connection.js";
-import { lookupFootprintReads, memberDetailAskedFor, membersKey, onlySelection } from "./footprintReads.js";
+import {
+  lookupFootprintReads,
+  memberDetailAskedFor,
+  membersKey,
+  onlySelection,
+  type Arguments,
+} from "./footprintReads.js";
 
 const GEOGRAPHY_KINDS = new Set(["STP", "LDR", "CCG", "LOCAL_AUTHORITY", "REGION"]);
 
@@ -111,9 +117,12 @@ async function listedFootprintReads(
   info: GraphQLResolveInfo,
   existedOn: string | null,
   context: Context,
-): Promise<FootprintReads> {
-  const atDateOf = (args: Record<string, unknown>) =>
-    (args["asOf"] as string | null | undefined) ?? existedOn;
+): Promise<{
+  reads: FootprintReads;
+  membersArguments: Arguments | null;
+  regionsArguments: Arguments | null;
+}> {
+  const atDateOf = (args: Arguments) => (args["asOf"] as string | null | undefined) ?? existedOn;
   let members: FootprintReads["members"] = null;
   const memberArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "members"));
   if (memberArgs !== undefined && atDateOf(memberArgs) !== null) {
@@ -130,10 +139,15 @@ async function listedFootprintReads(
     }
   }
   const regionArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
+  const regionsAsOf = regionArgs === undefined ? null : atDateOf(regionArgs);
   return {
-    members,
-    regionsAsOf: regionArgs === undefined ? null : atDateOf(regionArgs),
-    fields: namingAnswersNodes(info, existedOn, members) ? "naming" : "whole",
+    reads: {
+      members,
+      regionsAsOf,
+      fields: namingAnswersNodes(info, existedOn, members) ? "naming" : "whole",
+    },
+    membersArguments: members === null ? null : (memberArgs ?? null),
+    regionsArguments: regionsAsOf === null ? null : (regionArgs ?? null),
   };
 }
 
@@ -208,6 +222,7 @@ export const geographyResolvers: Resolvers = {
       const overlapping = optionalCode(filter?.overlapping, "filter.overlapping");
       const nameContains = nameFilter(filter?.nameContains, "filter.nameContains");
       const existedOn = filter?.existedOn ?? null;
+      const along = await listedFootprintReads(info, existedOn, context);
       const listed = await listGeographiesWithReads(
         context.db,
         {
@@ -222,16 +237,15 @@ export const geographyResolvers: Resolvers = {
         withDefault(orderBy, "CODE"),
         size,
         afterCursor,
-        await listedFootprintReads(info, existedOn, context),
+        along.reads,
       );
-      for (const { key, page } of listed.members.values()) context.loaders.membersByGroup.prime(key, page);
-      // Whole regions answer a naming reader too; regions read by their naming answer only one.
-      const primedFields = listed.fields === "whole" ? (["whole", "naming"] as const) : (["naming"] as const);
-      for (const [code, regions] of listed.regions) {
-        const asOf = listed.regionsAsOf as string;
-        for (const fields of primedFields) {
-          context.loaders.overlappingOfKind.prime({ code, asOf, kind: "REGION", fields }, regions);
-        }
+      // Each footprint's members and regions answer its own fields on this page (see Footprint).
+      for (const [node, reads] of listed.readAlong) {
+        context.listedReads.set(node, {
+          ...reads,
+          membersArguments: along.membersArguments,
+          regionsArguments: along.regionsArguments,
+        });
       }
       return listed.page;
     },

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
+import type { EntityFields } from "../../graph/entity.js";
 import { listOrganisations } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
@@ -13,7 +14,7 @@ import {
   withDefault,
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
-import { memberDetailAskedFor, membersKey, type MembersArguments } from "./footprintReads.js";
+import { memberDetailAskedFor, membersKey, sameArguments, type MembersArguments } from "./footprintReads.js";
 import { asksOnlyNaming } from "../lookahead.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
@@ -60,6 +61,21 @@ async function members(
   return context.loaders.membersByGroup.load(
     await membersKey(parent, args, memberDetailAskedFor(info, []), context),
   );
+}
+
+/** The regions a geography's ground lies in at a date, most shared first. */
+async function regionsOf(
+  parent: EntityModel,
+  asOf: string | null | undefined,
+  fields: EntityFields,
+  context: Context,
+): Promise<EntityModel[]> {
+  return context.loaders.overlappingOfKind.load({
+    code: parent.code,
+    asOf: await resolveAsOf(asOf, parent, context),
+    kind: "REGION",
+    fields,
+  });
 }
 
 const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
@@ -112,7 +128,16 @@ export const organisationResolvers: Resolvers = {
   },
   Footprint: {
     ...geographyFields,
-    members,
+    // A footprint listed with its members or regions answers these fields, for the arguments
+    // they were read for, at once; any other arguments load them.
+    members: (parent, args, context, info) => {
+      const listed = context.listedReads.get(parent);
+      return listed?.members !== undefined &&
+        listed.membersArguments !== null &&
+        sameArguments(args, listed.membersArguments)
+        ? listed.members
+        : members(parent, args, context, info);
+    },
     status: async (parent, { asOf }, context) =>
       context.loaders.statusOfFootprint.load({
         code: parent.code,
@@ -120,14 +145,13 @@ export const organisationResolvers: Resolvers = {
       }),
     leaders: (parent, { asOf }, context) =>
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
-    regions: async (parent, { asOf }, context, info) => {
-      const date = await resolveAsOf(asOf, parent, context);
-      return context.loaders.overlappingOfKind.load({
-        code: parent.code,
-        asOf: date,
-        kind: "REGION",
-        fields: asksOnlyNaming(info, []) ? "naming" : "whole",
-      });
+    regions: (parent, args, context, info) => {
+      const listed = context.listedReads.get(parent);
+      return listed?.regions !== undefined &&
+        listed.regionsArguments !== null &&
+        sameArguments(args, listed.regionsArguments)
+        ? listed.regions
+        : regionsOf(parent, args.asOf, asksOnlyNaming(info, []) ? "naming" : "whole", context);
     },
   },
   Ccg: { ...geographyFields, ...organisationFields },
