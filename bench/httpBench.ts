@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { BenchTarget } from "./benchTarget.js";
-import { runLoad } from "./httpLoad.js";
+import { runLoad, type LoadRun } from "./httpLoad.js";
 import type { BenchOperation } from "./operations.js";
 import { post, requestFor, SERVERS, type BenchServer } from "./requests.js";
 import { startServerProcess, type ServerKind, type ServerProcess } from "./serverProcess.js";
@@ -90,7 +90,8 @@ async function compareAnswers(
 /**
  * Starts the three server processes, checks their answers agree, then measures every operation on
  * every server: latency at one connection and throughput at eight, warm, `plan.rounds` times, the
- * servers interleaved within each round so that drift spreads over all of them.
+ * servers interleaved within each round (and each round started by the next server) so that drift
+ * and the order of runs spread over all of them.
  */
 export async function runHttpBench(
   target: BenchTarget,
@@ -112,14 +113,31 @@ export async function runHttpBench(
         await runLoad(requestFor(server, op, baseUrl(server)), 1, { seconds: plan.warmSeconds });
     }
     for (let round = 1; round <= plan.rounds; round++) {
+      // Each round starts with another server, so that no server always runs first, just after
+      // the previous operation's heaviest load; latency runs all come before the throughput runs.
+      const order = SERVERS.map((_, i) => SERVERS[(i + round - 1) % SERVERS.length] as BenchServer);
       for (const op of operations) {
+        const latencies = new Map<BenchServer, LoadRun>();
+        for (const server of order) {
+          latencies.set(
+            server,
+            await runLoad(requestFor(server, op, baseUrl(server)), 1, { seconds: plan.latencySeconds }),
+          );
+        }
+        const throughputs = new Map<BenchServer, LoadRun>();
+        for (const server of order) {
+          throughputs.set(
+            server,
+            await runLoad(requestFor(server, op, baseUrl(server)), THROUGHPUT_CONNECTIONS, {
+              seconds: plan.throughputSeconds,
+            }),
+          );
+        }
         const line: string[] = [];
         for (const server of SERVERS) {
-          const request = requestFor(server, op, baseUrl(server));
-          const latency = await runLoad(request, 1, { seconds: plan.latencySeconds });
-          const throughput = await runLoad(request, THROUGHPUT_CONNECTIONS, {
-            seconds: plan.throughputSeconds,
-          });
+          const latency = latencies.get(server);
+          const throughput = throughputs.get(server);
+          if (latency === undefined || throughput === undefined) continue;
           const measured: HttpRound = {
             p50Ms: quantile(latency.latenciesMs, 0.5),
             p99Ms: quantile(latency.latenciesMs, 0.99),
