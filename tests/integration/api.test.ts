@@ -427,6 +427,35 @@ describe("reads made along with the lookup", () => {
     ).toBe(true);
   });
 
+  it("answers a listed footprint's regions and members asked with other arguments by their own reads", async () => {
+    const list = (fields: string) => `{
+      geographies(filter: { kind: STP, existedOn: "2017-06-01" }, first: 44) {
+        edges { node { code ... on Footprint { ${fields} } } }
+      }
+    }`;
+    type Nodes = { geographies: { edges: { node: Record<string, unknown> }[] } };
+    const nodes = (result: { data?: unknown }) => (result.data as Nodes).geographies.edges.map((e) => e.node);
+    const both = await server.execute(
+      list(`regions { code } earlier: regions(asOf: "2016-06-01") { code }
+            members(first: 2) { totalCount } more: members(first: 4) { totalCount edges { node { member { code } } } }`),
+    );
+    const regionsNow = await server.execute(list("regions { code }"));
+    const regionsEarlier = await server.execute(list(`regions(asOf: "2016-06-01") { code }`));
+    const membersFirst4 = await server.execute(
+      list("members(first: 4) { totalCount edges { node { member { code } } } }"),
+    );
+    for (const result of [both, regionsNow, regionsEarlier, membersFirst4])
+      expect(result.errors).toBeUndefined();
+    expect(nodes(both).map((n) => n["regions"])).toEqual(nodes(regionsNow).map((n) => n["regions"]));
+    expect(nodes(both).map((n) => n["earlier"])).toEqual(nodes(regionsEarlier).map((n) => n["regions"]));
+    expect(nodes(both).map((n) => n["more"])).toEqual(nodes(membersFirst4).map((n) => n["members"]));
+    // The two dates differ somewhere, so the test would catch one answering for the other.
+    expect(nodes(regionsNow).map((n) => n["regions"])).not.toEqual(
+      nodes(regionsEarlier).map((n) => n["regions"]),
+    );
+    expect(nodes(regionsNow).flatMap((n) => n["regions"] as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it("reads a list's geographies and regions by their naming alone when that is all it asks for", async () => {
     const list = (fields: string, regionFields: string) => `{
       geographies(filter: { kind: STP, existedOn: "2017-03-01" }, first: 10) {

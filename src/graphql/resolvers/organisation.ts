@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../../context.js";
 import type { EntityFields } from "../../graph/entity.js";
-import { listOrganisations } from "../../graph/entityList.js";
+import { listOrganisations, type FootprintReadAlong } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
 import {
@@ -14,7 +14,13 @@ import {
   withDefault,
 } from "../arguments.js";
 import { connectionFields } from "./connection.js";
-import { memberDetailAskedFor, membersKey, sameArguments, type MembersArguments } from "./footprintReads.js";
+import {
+  memberDetailAskedFor,
+  membersKey,
+  sameArguments,
+  type Arguments,
+  type MembersArguments,
+} from "./footprintReads.js";
 import { asksOnlyNaming } from "../lookahead.js";
 import { entityTypeName, geographyFields, isGeography } from "./geography.js";
 
@@ -78,6 +84,22 @@ async function regionsOf(
   });
 }
 
+/**
+ * What a list read along with a footprint for `field` (its members or regions), when the field is
+ * asked with the arguments it was read for; otherwise undefined, and the field loads its own.
+ */
+function listedRead<Field extends "members" | "regions">(
+  context: Context,
+  footprint: EntityModel,
+  field: Field,
+  args: Arguments,
+): FootprintReadAlong[Field] | undefined {
+  const listed = context.listedReads.get(footprint);
+  if (listed === undefined) return undefined;
+  const readFor = field === "members" ? listed.membersArguments : listed.regionsArguments;
+  return readFor !== null && sameArguments(args, readFor) ? listed[field] : undefined;
+}
+
 const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
   context.loaders.leadersByOrganisation.load(parent.code);
 
@@ -130,14 +152,8 @@ export const organisationResolvers: Resolvers = {
     ...geographyFields,
     // A footprint listed with its members or regions answers these fields, for the arguments
     // they were read for, at once; any other arguments load them.
-    members: (parent, args, context, info) => {
-      const listed = context.listedReads.get(parent);
-      return listed?.members !== undefined &&
-        listed.membersArguments !== null &&
-        sameArguments(args, listed.membersArguments)
-        ? listed.members
-        : members(parent, args, context, info);
-    },
+    members: (parent, args, context, info) =>
+      listedRead(context, parent, "members", args) ?? members(parent, args, context, info),
     status: async (parent, { asOf }, context) =>
       context.loaders.statusOfFootprint.load({
         code: parent.code,
@@ -145,14 +161,9 @@ export const organisationResolvers: Resolvers = {
       }),
     leaders: (parent, { asOf }, context) =>
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
-    regions: (parent, args, context, info) => {
-      const listed = context.listedReads.get(parent);
-      return listed?.regions !== undefined &&
-        listed.regionsArguments !== null &&
-        sameArguments(args, listed.regionsArguments)
-        ? listed.regions
-        : regionsOf(parent, args.asOf, asksOnlyNaming(info, []) ? "naming" : "whole", context);
-    },
+    regions: (parent, args, context, info) =>
+      listedRead(context, parent, "regions", args) ??
+      regionsOf(parent, args.asOf, asksOnlyNaming(info, []) ? "naming" : "whole", context),
   },
   Ccg: { ...geographyFields, ...organisationFields },
   LocalAuthority: {
