@@ -95,10 +95,17 @@ export function renderResults(results: BenchResults): string {
   );
 
   // Targets.
-  const floorRatios = ops.map((op) => ({
-    op,
-    ratio: p50(results, op.id, "ours") / p50(results, op.id, "floor"),
-  }));
+  // Ours ÷ floor of the medians, and round by round (the servers take turns within a round).
+  const floorRatios = ops.map((op) => {
+    const floorRounds = rounds(results, op.id, "floor");
+    return {
+      op,
+      ratio: p50(results, op.id, "ours") / p50(results, op.id, "floor"),
+      byRound: spread(
+        rounds(results, op.id, "ours").map((r, i) => r.p50Ms / (floorRounds[i]?.p50Ms ?? Number.NaN)),
+      ),
+    };
+  });
   const worst = floorRatios.reduce(
     (a, b) => (b.ratio > a.ratio ? b : a),
     floorRatios[0] ?? { op: { id: "", title: "" }, ratio: Number.NaN },
@@ -127,7 +134,7 @@ export function renderResults(results: BenchResults): string {
     "",
     "| target | this run | |",
     "| --- | --- | --- |",
-    `| every operation ≤ ${TARGETS.floorRatio}× the floor at p50 | ${floorRatios.map((f) => `${f.op.id} ${n2(f.ratio)}×`).join(", ")} (worst: ${worst.op.id}) | ${yes(floorRatios.every((f) => f.ratio <= TARGETS.floorRatio))} |`,
+    `| every operation ≤ ${TARGETS.floorRatio}× the floor at p50 (round by round in brackets) | ${floorRatios.map((f) => `${f.op.id} ${n2(f.ratio)}× (${n2(f.byRound.min)}–${n2(f.byRound.max)})`).join(", ")} (worst: ${worst.op.id}) | ${yes(floorRatios.every((f) => f.ratio <= TARGETS.floorRatio))} |`,
     `| faster than @neo4j/graphql (a) and (b) at p50 | ours/theirs at p50, worse form: ${vsTheirs.map((v) => `${v.op.id} ${n2(v.latency)}×`).join(", ")} | ${yes(vsTheirs.every((v) => v.latency < 1))} |`,
     `| … and in throughput | ours/theirs in req/s, worse form: ${vsTheirs.map((v) => `${v.op.id} ${n2(v.throughput)}×`).join(", ")} | ${yes(vsTheirs.every((v) => v.throughput > 1))} |`,
     `| full coterminosity STP × LDR ≤ ${TARGETS.stpLdrP50Ms} ms p50 over HTTP | ${n2(stpLdr)} ms | ${yes(stpLdr <= TARGETS.stpLdrP50Ms)} |`,
