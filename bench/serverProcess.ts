@@ -23,13 +23,15 @@ const SERVE = fileURLToPath(new URL("./serve.ts", import.meta.url));
  * The Node options that `npm start` gives the API (package.json's start script: the options between
  * `tsx` and the entry file). Every server runs with them, so that each is run as ours is.
  */
-export function startNodeOptions(): string[] {
+function startNodeOptions(): string[] {
   const packageJson = JSON.parse(
     readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8"),
   ) as { scripts?: Record<string, string> };
   const words = (packageJson.scripts?.["start"] ?? "").split(/\s+/);
   return words[0] === "tsx" ? words.slice(1).filter((word) => word.startsWith("--")) : [];
 }
+
+const START_NODE_OPTIONS = startNodeOptions();
 
 /** Resident set size of a process in bytes, from /proc (0 where there is none). */
 export function rssOf(pid: number): number {
@@ -43,14 +45,15 @@ export function rssOf(pid: number): number {
 
 /**
  * Starts bench/serve.ts in a child process (with this process's TypeScript loader and the Node
- * options of `npm start`) and waits until it listens. `queryTimeoutMs` overrides our API's QUERY_TIMEOUT_MS (the synthetic scales need more).
+ * options of `npm start`) and waits until it listens. `queryTimeoutMs` overrides our API's
+ * QUERY_TIMEOUT_MS (the synthetic scales need more).
  */
 export async function startServerProcess(
   kind: ServerKind,
   target: BenchTarget,
   queryTimeoutMs?: number,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...process.execArgv, ...startNodeOptions(), SERVE, kind], {
+  const child = spawn(process.execPath, [...process.execArgv, ...START_NODE_OPTIONS, SERVE, kind], {
     env: {
       ...process.env,
       BENCH_TARGET: JSON.stringify(target),
