@@ -31,11 +31,23 @@ const LEADERSHIP_PROJECTION = `{
 
 /** The leadership, carrying its person and day-job organisation so that they need no further read. */
 export function toLeadershipModel(row: LeadershipRow): LeadershipModel {
-  const { dayJobOrganisation, ...rest } = row;
+  const organisation = row.dayJobOrganisation;
+  // Field by field rather than by object rest and spread, which cost several times as much per row.
   return {
-    ...rest,
-    dayJobOrganisationCode: dayJobOrganisation?.[0] ?? null,
-    dayJobOrganisation: dayJobOrganisation === null ? null : toEntityModel(dayJobOrganisation, null),
+    personId: row.personId,
+    footprintCode: row.footprintCode,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    dayJobTitle: row.dayJobTitle,
+    dayJobOrganisationName: row.dayJobOrganisationName,
+    evidence: row.evidence,
+    source: row.source,
+    note: row.note,
+    person: row.person,
+    dayJobOrganisationCode: organisation?.[0] ?? null,
+    dayJobOrganisation: organisation === null ? null : toEntityModel(organisation, null),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
+  type ValueNode,
 } from "graphql";
 
 /**
@@ -141,13 +142,48 @@ export function selectedFieldArgumentsAt(
   if (selections === null) return [];
   const found: Record<string, unknown>[] = [];
   for (const node of selections.nodes) {
+    const constant = constantArguments.get(node);
+    if (constant?.definition === selections.definition) {
+      found.push(constant.values);
+      continue;
+    }
     try {
-      found.push(getArgumentValues(selections.definition, node, info.variableValues));
+      const values = getArgumentValues(selections.definition, node, info.variableValues);
+      if (!usesVariables(node)) {
+        constantArguments.set(node, { definition: selections.definition, values: Object.freeze(values) });
+      }
+      found.push(values);
     } catch {
       // Left for the field's own resolver to report.
     }
   }
   return found;
+}
+
+/**
+ * The coerced arguments of selections that use no variables: the same for every request of their
+ * document, so they are worked out once (frozen, since every request shares them).
+ */
+const constantArguments = new WeakMap<
+  FieldNode,
+  { definition: GraphQLField<unknown, unknown>; values: Readonly<Record<string, unknown>> }
+>();
+
+/** True when any argument of the field is, or contains, a variable. */
+function usesVariables(node: FieldNode): boolean {
+  const containsVariable = (value: ValueNode): boolean => {
+    switch (value.kind) {
+      case Kind.VARIABLE:
+        return true;
+      case Kind.LIST:
+        return value.values.some(containsVariable);
+      case Kind.OBJECT:
+        return value.fields.some((field) => containsVariable(field.value));
+      default:
+        return false;
+    }
+  };
+  return (node.arguments ?? []).some((argument) => containsVariable(argument.value));
 }
 
 /** The names of the fields selected below the field being resolved through the fields of `path`. */

@@ -33,15 +33,28 @@ export interface HttpServerOptions {
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLargeError(`Request body is larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** The request body as text; past `limit` bytes it fails, keeping none of it. */
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        // The rest is read and dropped, so that the connection stays readable for the answer.
+        request.off("data", onData);
+        request.resume();
+        reject(new BodyTooLargeError(`Request body is larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on("data", onData);
+    request.once("end", () => {
+      resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8"));
+    });
+    request.once("error", reject);
+  });
 }
 
 /** Answers a request Node's HTTP parser refused (URL and headers over 16 KB, malformed HTTP) with a coded error too. */
@@ -97,10 +110,13 @@ interface PlainQueryRequest {
   variables?: Record<string, unknown> | null;
 }
 
+const PLAIN_QUERY_KEYS = new Set(["query", "operationName", "variables"]);
+
 function asPlainQueryRequest(body: unknown): PlainQueryRequest | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-  const { query, operationName, variables, ...rest } = body as Record<string, unknown>;
-  if (typeof query !== "string" || Object.keys(rest).length > 0) return undefined;
+  const { query, operationName, variables } = body as Record<string, unknown>;
+  if (typeof query !== "string") return undefined;
+  for (const key in body) if (!PLAIN_QUERY_KEYS.has(key)) return undefined;
   if (operationName != null && typeof operationName !== "string") return undefined;
   if (variables != null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
   return body as PlainQueryRequest;
@@ -112,15 +128,11 @@ async function handleGraphQL(
   url: URL,
   options: HttpServerOptions & { maxBodyBytes: number },
 ): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
   let body: unknown = undefined;
   let context: Context | undefined;
   if (request.method === "POST") {
     const text = await readBody(request, options.maxBodyBytes);
-    const contentType = headers.get("content-type");
+    const contentType = request.headers["content-type"];
     if (contentType?.includes("application/json") === true) {
       try {
         body = text === "" ? undefined : (JSON.parse(text) as unknown);
@@ -137,7 +149,7 @@ async function handleGraphQL(
     // errors is sent from here. Anything else, and any answer with errors, goes through Apollo.
     const plain =
       contentType?.split(";")[0]?.trim().toLowerCase() === "application/json" &&
-      acceptsPlainJson(headers.get("accept"))
+      acceptsPlainJson(request.headers.accept)
         ? asPlainQueryRequest(body)
         : undefined;
     const preparedOperations = preparedOperationsOf(options.apollo);
@@ -153,6 +165,10 @@ async function handleGraphQL(
       // Variables it could not coerce are coerced again by Apollo, for graphql-js's own errors.
       if ("data" in result) preparedOperations?.handOver(context, result);
     }
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method: request.method ?? "GET",

@@ -90,4 +90,33 @@ describe("a compiled document run again", () => {
     await compiled.query(undefined, {}, { n: 7 });
     expect(seenArguments).toEqual([[{ first: 3, kind: "CCG" }], [{ first: 7 }]]);
   });
+
+  it("gives a selection written without variables the same arguments at every run, beside one with variables", async () => {
+    const seenArguments: Record<string, unknown>[][] = [];
+    const compiledSchema = makeExecutableSchema({
+      typeDefs: printSchema(schema),
+      resolvers: {
+        Geography: { __resolveType: () => "Footprint" },
+        Query: {
+          geography: (_parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+            seenArguments.push(selectedFieldArguments(info, "Footprint", "members"));
+            return null;
+          },
+        },
+      },
+    });
+    const document = parse(`query Q($n: Int) {
+      geography { ... on Footprint { fixed: members(first: 2, kind: "CCG") byVariable: members(first: $n) } }
+    }`);
+    const compiled = compileQuery(compiledSchema, document, "Q");
+    if (!isCompiledQuery(compiled)) throw new Error("the document did not compile");
+    for (const n of [3, 7, 3]) await compiled.query(undefined, {}, { n });
+    expect(seenArguments).toEqual([
+      [{ first: 2, kind: "CCG" }, { first: 3 }],
+      [{ first: 2, kind: "CCG" }, { first: 7 }],
+      [{ first: 2, kind: "CCG" }, { first: 3 }],
+    ]);
+    // Shared between runs, so no run can change what the next one sees.
+    expect(Object.isFrozen(seenArguments[1]?.[0])).toBe(true);
+  });
 });

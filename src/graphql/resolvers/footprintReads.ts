@@ -84,6 +84,7 @@ export async function lookupFootprintReads(
 
 /** The arguments of a field selected once (or several times with the same arguments), else undefined. */
 export function onlySelection(selections: Record<string, unknown>[]): Record<string, unknown> | undefined {
+  if (selections.length === 1) return selections[0];
   const distinct = new Set(selections.map((args) => JSON.stringify(args)));
   return distinct.size === 1 ? selections[0] : undefined;
 }
