@@ -1,7 +1,7 @@
 import type { KindCoverage } from "./analysis/classifyOverlaps.js";
 import type { Database } from "./graph/database.js";
 import type { FootprintReadAlong } from "./graph/entityList.js";
-import type { EntityModel } from "./graph/models.js";
+import type { EntityModel, LeadershipModel } from "./graph/models.js";
 import type { DatasetDefaults } from "./graphql/datasetDefaults.js";
 import { createLoaders, type Loaders } from "./loaders/createLoaders.js";
 
@@ -10,8 +10,9 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   /**
-   * What a list read along with each footprint on its page, for the arguments its `members` and
-   * `regions` were selected with there: those fields answer from it without a load.
+   * What a lookup or a list read along with each footprint it returned, for the arguments its
+   * `members`, `regions` and `leaders` were selected with there: those fields answer from it
+   * without a load.
    */
   listedReads: WeakMap<EntityModel, ListedFootprintReads>;
   /** The date that dated fields use when no `asOf` is given: the latest date the data covers. */
@@ -22,10 +23,12 @@ export interface Context {
   maxPageSize: number;
 }
 
-/** A footprint's reads along with its list, with the field arguments each answers. */
+/** A footprint's reads along with its lookup or list, with the field arguments each answers (null: not read). */
 export interface ListedFootprintReads extends FootprintReadAlong {
+  leaders?: LeadershipModel[];
   membersArguments: Readonly<Record<string, unknown>> | null;
   regionsArguments: Readonly<Record<string, unknown>> | null;
+  leadersArguments: Readonly<Record<string, unknown>> | null;
 }
 
 /** A fresh context per request; loaders never share a cache across requests. */

@@ -8,7 +8,8 @@ export function cypherInteger(value: number) {
 const compacted = new Map<string, string>();
 
 /**
- * The statement as sent: runs of whitespace outside string literals become one space, so that
+ * The statement as sent: runs of whitespace outside string literals become one space, or none
+ * after an opening bracket or a comma or colon and before a closing bracket or a comma, so that
  * fewer bytes are packed and sent and Neo4j hashes a shorter text for its plan cache. A text that
  * may hold a comment (`//`) is sent as written. Statements are fixed text, so the cache is bounded.
  */
@@ -20,6 +21,10 @@ export function compactStatement(statement: string): string {
   }
   return text;
 }
+
+// Whitespace after these and before CLOSE_TIGHT is never needed between Cypher tokens.
+const OPEN_TIGHT = new Set([",", ":", "(", "[", "{"]);
+const CLOSE_TIGHT = new Set([",", ")", "]", "}"]);
 
 function collapseWhitespace(statement: string): string {
   let text = "";
@@ -37,7 +42,7 @@ function collapseWhitespace(statement: string): string {
       pendingSpace = text !== "";
       continue;
     }
-    if (pendingSpace) text += " ";
+    if (pendingSpace && !OPEN_TIGHT.has(text[text.length - 1] ?? "") && !CLOSE_TIGHT.has(char)) text += " ";
     pendingSpace = false;
     if (char === "'" || char === '"' || char === "`") quote = char;
     text += char;

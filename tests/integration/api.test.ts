@@ -427,6 +427,32 @@ describe("reads made along with the lookup", () => {
     ).toBe(true);
   });
 
+  it("answers a looked-up footprint's members and leaders from its one read, and asked twice, by their own reads", async () => {
+    const lookup = (fields: string) =>
+      `{ geography(code: "E54000006", asOf: "2017-03-01") { code ... on Footprint { ${fields} } } }`;
+    type Found = { geography: Record<string, unknown> };
+    const found = (result: { data?: unknown }) => (result.data as Found).geography;
+    const members = (first: number) =>
+      `members(first: ${first}) { totalCount edges { node { member { code } } } }`;
+    const leaders = (asOf: string) => `leaders(asOf: "${asOf}") { person { id } validFrom }`;
+    const once = await server.execute(lookup(`${members(2)} ${leaders("2016-10-01")}`));
+    expect(once.errors).toBeUndefined();
+    expect(once.statements).toHaveLength(1);
+    const twice = await server.execute(
+      lookup(`${members(2)} more: ${members(4)} ${leaders("2016-10-01")} later: ${leaders("2017-06-01")}`),
+    );
+    const membersFirst4 = await server.execute(lookup(members(4)));
+    const leadersLater = await server.execute(lookup(leaders("2017-06-01")));
+    for (const result of [twice, membersFirst4, leadersLater]) expect(result.errors).toBeUndefined();
+    expect(found(twice)["members"]).toEqual(found(once)["members"]);
+    expect(found(twice)["leaders"]).toEqual(found(once)["leaders"]);
+    expect(found(twice)["more"]).toEqual(found(membersFirst4)["members"]);
+    expect(found(twice)["later"]).toEqual(found(leadersLater)["leaders"]);
+    // Each alias differs from the other, so the test would catch one answering for the other.
+    expect(found(twice)["more"]).not.toEqual(found(twice)["members"]);
+    expect(found(twice)["later"]).not.toEqual(found(twice)["leaders"]);
+  });
+
   it("answers a listed footprint's regions and members asked with other arguments by their own reads", async () => {
     const list = (fields: string) => `{
       geographies(filter: { kind: STP, existedOn: "2017-06-01" }, first: 44) {

@@ -58,7 +58,9 @@ export async function lookupFootprintReads(
   info: GraphQLResolveInfo,
   asOf: string | null,
   context: Context,
-): Promise<Omit<LookupReads, "areaCount">> {
+): Promise<
+  Omit<LookupReads, "areaCount"> & { membersArguments: Arguments | null; leadersArguments: Arguments | null }
+> {
   const memberArgs = onlySelection(selectedFieldArguments(info, "Footprint", "members"));
   let members: LookupReads["members"] = null;
   if (memberArgs !== undefined && ((memberArgs["asOf"] as string | null | undefined) ?? asOf) !== null) {
@@ -79,6 +81,8 @@ export async function lookupFootprintReads(
     members,
     leadersAsOf:
       leaderArgs === undefined ? undefined : ((leaderArgs["asOf"] as string | null | undefined) ?? null),
+    membersArguments: members === null ? null : (memberArgs ?? null),
+    leadersArguments: leaderArgs ?? null,
   };
 }
 

@@ -199,7 +199,8 @@ export const geographyResolvers: Resolvers = {
       const footprintReads = await lookupFootprintReads(info, asOf ?? null, context);
       const found = await findEntityWithReads(context.db, wanted, asOf ?? null, await context.defaultAsOf(), {
         areaCount: selectsPlainField(info, "areaCount"),
-        ...footprintReads,
+        members: footprintReads.members,
+        leadersAsOf: footprintReads.leadersAsOf,
       });
       context.loaders.entityByCode.prime(wanted, found?.entity ?? null);
       if (found === null || !isGeography(found.entity)) return null;
@@ -207,12 +208,15 @@ export const geographyResolvers: Resolvers = {
       if (found.areaCount !== null && (await resolveAsOf(null, geography, context)) === found.at) {
         context.loaders.areaCountByGeography.prime({ code: geography.code, asOf: found.at }, found.areaCount);
       }
-      if (found.members !== null) context.loaders.membersByGroup.prime(found.members.key, found.members.page);
-      if (found.leaders !== null && footprintReads.leadersAsOf !== undefined) {
-        context.loaders.leadersByFootprint.prime(
-          { footprintCode: geography.code, asOf: footprintReads.leadersAsOf },
-          found.leaders,
-        );
+      // The footprint's members and leaders answer its own fields (see Footprint).
+      if (found.members !== null || found.leaders !== null) {
+        context.listedReads.set(geography, {
+          ...(found.members === null ? {} : { members: found.members.page }),
+          ...(found.leaders === null ? {} : { leaders: found.leaders }),
+          membersArguments: found.members === null ? null : footprintReads.membersArguments,
+          regionsArguments: null,
+          leadersArguments: found.leaders === null ? null : footprintReads.leadersArguments,
+        });
       }
       return geography;
     },
@@ -245,6 +249,7 @@ export const geographyResolvers: Resolvers = {
           ...reads,
           membersArguments: along.membersArguments,
           regionsArguments: along.regionsArguments,
+          leadersArguments: null,
         });
       }
       return listed.page;

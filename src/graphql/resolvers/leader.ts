@@ -24,14 +24,16 @@ export const leaderResolvers: Resolvers = {
     },
   },
   Leadership: {
-    person: async (leadership, _args, context) => {
-      const person = leadership.person ?? (await context.loaders.personById.load(leadership.personId));
-      if (person === null)
-        throw new Error(
-          `Leadership of ${leadership.footprintCode} names a missing person ${leadership.personId}`,
-        );
-      return person;
-    },
+    // Answered at once when the read that found the leadership brought its person along.
+    person: (leadership, _args, context) =>
+      leadership.person ??
+      context.loaders.personById.load(leadership.personId).then((person) => {
+        if (person === null)
+          throw new Error(
+            `Leadership of ${leadership.footprintCode} names a missing person ${leadership.personId}`,
+          );
+        return person;
+      }),
     footprint: async (leadership, _args, context) => {
       const footprint = await context.loaders.entityByCode.load(leadership.footprintCode);
       if (footprint === null)

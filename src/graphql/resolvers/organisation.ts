@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
-import type { Context } from "../../context.js";
+import type { Context, ListedFootprintReads } from "../../context.js";
 import type { EntityFields } from "../../graph/entity.js";
-import { listOrganisations, type FootprintReadAlong } from "../../graph/entityList.js";
+import { listOrganisations } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
 import {
@@ -84,19 +84,26 @@ async function regionsOf(
   });
 }
 
+const READ_FOR = {
+  members: "membersArguments",
+  regions: "regionsArguments",
+  leaders: "leadersArguments",
+} as const;
+
 /**
- * What a list read along with a footprint for `field` (its members or regions), when the field is
- * asked with the arguments it was read for; otherwise undefined, and the field loads its own.
+ * What a lookup or list read along with a footprint for `field` (its members, regions or leaders),
+ * when the field is asked with the arguments it was read for; otherwise undefined, and the field
+ * loads its own.
  */
-function listedRead<Field extends "members" | "regions">(
+function listedRead<Field extends keyof typeof READ_FOR>(
   context: Context,
   footprint: EntityModel,
   field: Field,
   args: Arguments,
-): FootprintReadAlong[Field] | undefined {
+): ListedFootprintReads[Field] | undefined {
   const listed = context.listedReads.get(footprint);
   if (listed === undefined) return undefined;
-  const readFor = field === "members" ? listed.membersArguments : listed.regionsArguments;
+  const readFor = listed[READ_FOR[field]];
   return readFor !== null && sameArguments(args, readFor) ? listed[field] : undefined;
 }
 
@@ -159,8 +166,9 @@ export const organisationResolvers: Resolvers = {
         code: parent.code,
         asOf: await resolveAsOf(asOf, parent, context),
       }),
-    leaders: (parent, { asOf }, context) =>
-      context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: asOf ?? null }),
+    leaders: (parent, args, context) =>
+      listedRead(context, parent, "leaders", args) ??
+      context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: args.asOf ?? null }),
     regions: (parent, args, context, info) =>
       listedRead(context, parent, "regions", args) ??
       regionsOf(parent, args.asOf, asksOnlyNaming(info, []) ? "naming" : "whole", context),
