@@ -1,7 +1,7 @@
 import type { KindCoverage } from "./analysis/classifyOverlaps.js";
 import type { Database } from "./graph/database.js";
 import type { FootprintReadAlong } from "./graph/entityList.js";
-import type { EntityModel, LeadershipModel } from "./graph/models.js";
+import type { EntityModel } from "./graph/models.js";
 import type { DatasetDefaults } from "./graphql/datasetDefaults.js";
 import { createLoaders, type Loaders } from "./loaders/createLoaders.js";
 
@@ -10,11 +10,11 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   /**
-   * What a lookup or a list read along with each footprint it returned, for the arguments its
-   * `members`, `regions` and `leaders` were selected with there: those fields answer from it
-   * without a load.
+   * What each lookup and list of this request read along with the footprints it returned, for
+   * the arguments their `members`, `regions` and `leaders` were selected with there: those fields
+   * answer from it without a load.
    */
-  listedReads: WeakMap<EntityModel, ListedFootprintReads>;
+  readsAlong: ReadsAlong[];
   /** The date that dated fields use when no `asOf` is given: the latest date the data covers. */
   defaultAsOf: () => Promise<string>;
   /** For each geography kind, the intervals on which the data places areas in it. */
@@ -23,9 +23,9 @@ export interface Context {
   maxPageSize: number;
 }
 
-/** A footprint's reads along with its lookup or list, with the field arguments each answers (null: not read). */
-export interface ListedFootprintReads extends FootprintReadAlong {
-  leaders?: LeadershipModel[];
+/** What one lookup or list read along with its footprints, with the field arguments each read answers (null: not read). */
+export interface ReadsAlong {
+  byFootprint: ReadonlyMap<EntityModel, FootprintReadAlong>;
   membersArguments: Readonly<Record<string, unknown>> | null;
   regionsArguments: Readonly<Record<string, unknown>> | null;
   leadersArguments: Readonly<Record<string, unknown>> | null;
@@ -36,7 +36,7 @@ export function createContext(db: Database, defaults: DatasetDefaults, maxPageSi
   return {
     db,
     loaders: createLoaders(db),
-    listedReads: new WeakMap(),
+    readsAlong: [],
     defaultAsOf: () => defaults.asOf(),
     kindCoverage: () => defaults.kindCoverage(),
     maxPageSize,

@@ -51,22 +51,21 @@ const LEFT_OUT_OF_NAMING: EntityRow = ["", "", "", null, null, null, null, null,
  * row gives a model whose other fields hold their defaults.
  */
 export function toEntityModel(row: EntityRow | EntityNamingRow, asOf: string | null): EntityModel {
-  const [code, name, kind] = row;
+  // By index rather than by destructuring: this runs for every entity of every answer.
+  const whole: EntityRow = row.length === 4 ? LEFT_OUT_OF_NAMING : row;
   const isFootprint = row.length === 4 ? row[3] : row[10];
-  const [, , , odsCode, formerCodes, validFrom, validTo, evidence, trustType, foundationTrust] =
-    row.length === 4 ? LEFT_OUT_OF_NAMING : row;
   return {
     entity: isFootprint ? "FOOTPRINT" : "ORGANISATION",
-    code,
-    name,
-    kind,
-    odsCode: odsCode ?? null,
-    formerCodes: formerCodes ?? [],
-    validFrom: validFrom ?? null,
-    validTo: validTo ?? null,
-    evidence: evidence ?? "PUBLISHED",
-    trustType: trustType ?? null,
-    foundationTrust: foundationTrust ?? null,
+    code: row[0],
+    name: row[1],
+    kind: row[2],
+    odsCode: whole[3] ?? null,
+    formerCodes: whole[4] ?? [],
+    validFrom: whole[5] ?? null,
+    validTo: whole[6] ?? null,
+    evidence: whole[7] ?? "PUBLISHED",
+    trustType: whole[8] ?? null,
+    foundationTrust: whole[9] ?? null,
     asOf,
   };
 }

@@ -13,7 +13,7 @@ import {
   type MemberPageKey,
   type MemberPageRow,
 } from "./membership.js";
-import type { EntityModel, MembershipModel, PageModel } from "./models.js";
+import type { EntityModel, LeadershipModel, MembershipModel, PageModel } from "./models.js";
 import { OVERLAPPING_OF_KIND } from "./overlap.js";
 import { decodeCursor, toPage } from "./pagination.js";
 
@@ -192,6 +192,7 @@ export interface FootprintReads {
 export interface FootprintReadAlong {
   members?: PageModel<MembershipModel>;
   regions?: EntityModel[];
+  leaders?: LeadershipModel[];
 }
 
 /** A geography page with what was read along with it for each footprint on it, by node. */
@@ -246,8 +247,9 @@ export async function listGeographiesWithReads(
     if (entity.entity !== "FOOTPRINT" || (reads.members === null && reads.regionsAsOf === null)) continue;
     const along: FootprintReadAlong = {};
     if (reads.members !== null) {
-      const key = { ...reads.members, groupCode: entity.code };
-      along.members = toMemberPage(toEntityModel(entityRow, key.asOf), key, memberTotal, memberPage);
+      const page = reads.members;
+      const group = page.asOf === filter.existedOn ? entity : toEntityModel(entityRow, page.asOf);
+      along.members = toMemberPage(group, page, memberTotal, memberPage);
     }
     if (reads.regionsAsOf !== null) {
       const asOf = reads.regionsAsOf;

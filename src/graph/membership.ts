@@ -48,30 +48,34 @@ type TermsFields = [
   evidence: EvidenceLevel,
 ];
 
-/** A membership's own fields as each detail sends them: all, its terms, or none (a page of names). */
-type SentMembershipFields = MembershipFields | TermsFields | [];
-
-function fromFields(member: EntityModel, group: EntityModel, fields: SentMembershipFields): MembershipModel {
-  const [validFrom, validTo, partial, evidence, evidenceDetail, source, note] =
-    fields as Partial<MembershipFields>;
+/**
+ * A membership from its member, group and the fields sent, which start at `from` in `row` (by
+ * index rather than by destructuring: this runs for every member of every page).
+ */
+function fromFields(
+  member: EntityModel,
+  group: EntityModel,
+  row: readonly unknown[],
+  from: number,
+): MembershipModel {
+  const fields = row as Partial<Record<number, unknown>>;
   return {
     member,
     group,
     // Absent only on a page of names or terms, whose reader never asks for the fields left out.
-    validFrom: validFrom ?? "",
-    validTo: validTo ?? null,
-    partial: partial ?? false,
-    evidence: evidence as EvidenceLevel,
-    evidenceDetail: evidenceDetail ?? null,
-    source: source as string,
-    note: note ?? null,
+    validFrom: (fields[from] as string | null | undefined) ?? "",
+    validTo: (fields[from + 1] as string | null | undefined) ?? null,
+    partial: (fields[from + 2] as boolean | null | undefined) ?? false,
+    evidence: fields[from + 3] as EvidenceLevel,
+    evidenceDetail: (fields[from + 4] as string | null | undefined) ?? null,
+    source: fields[from + 5] as string,
+    note: (fields[from + 6] as string | null | undefined) ?? null,
   };
 }
 
 /** Converts a projected membership into its model, remembering the date it was looked up at. */
 export function toMembershipModel(row: MembershipRow, asOf: string | null): MembershipModel {
-  const [member, group, ...fields] = row;
-  return fromFields(toEntityModel(member, asOf), toEntityModel(group, asOf), fields);
+  return fromFields(toEntityModel(row[0], asOf), toEntityModel(row[1], asOf), row, 2);
 }
 
 /** The members of one group (footprint, region, local office) at a date, a page at a time. */
@@ -135,15 +139,17 @@ export type MemberPageRow = (
   | [member: EntityNamingRow]
 )[];
 
+const memberCursorKey = (membership: MembershipModel) => [membership.member.code];
+
 /** The page of memberships of `group` from the rows of MEMBER_PAGE_OF_DETAIL. */
 export function toMemberPage(
   group: EntityModel,
-  key: MemberPageKey,
+  key: Pick<MemberPageKey, "asOf" | "first" | "after">,
   total: number,
   page: MemberPageRow,
 ): PageModel<MembershipModel> {
-  const rows = page.map(([member, ...fields]) => fromFields(toEntityModel(member, key.asOf), group, fields));
-  return toPage(rows, key.first, key.after !== null, total, (m) => [m.member.code]);
+  const rows = page.map((row) => fromFields(toEntityModel(row[0], key.asOf), group, row, 1));
+  return toPage(rows, key.first, key.after !== null, total, memberCursorKey);
 }
 
 // The group is projected once per key, not once per member.

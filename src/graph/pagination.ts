@@ -19,6 +19,22 @@ export function decodeCursor(cursor: string): (string | number)[] | null {
   return null;
 }
 
+/** A page of nodes whose cursors are made from each node's sort key, only when asked for. */
+class KeyedPage<T> implements PageModel<T> {
+  constructor(
+    readonly nodes: T[],
+    private readonly keyOf: (row: T) => readonly (string | number)[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    readonly totalCount: number | (() => Promise<number>),
+  ) {}
+
+  cursorAt(index: number): string {
+    const row = this.nodes[index];
+    return row === undefined ? "" : encodeCursor(this.keyOf(row));
+  }
+}
+
 /** A page from rows fetched with one extra row (which only says that another page follows). */
 export function toPage<T>(
   rows: readonly T[],
@@ -27,20 +43,12 @@ export function toPage<T>(
   totalCount: number | (() => Promise<number>),
   keyOf: (row: T) => readonly (string | number)[],
 ): PageModel<T> {
-  const nodes = rows.slice(0, first);
-  return {
-    nodes,
-    cursorAt: (index) => {
-      const row = nodes[index];
-      return row === undefined ? "" : encodeCursor(keyOf(row));
-    },
-    hasNextPage: rows.length > first,
-    hasPreviousPage,
-    totalCount,
-  };
+  return new KeyedPage(rows.slice(0, first), keyOf, rows.length > first, hasPreviousPage, totalCount);
 }
+
+const noKey = (): readonly (string | number)[] => [];
 
 /** A page with no nodes. */
 export function emptyPage<T>(hasPreviousPage: boolean): PageModel<T> {
-  return { nodes: [], cursorAt: () => "", hasNextPage: false, hasPreviousPage, totalCount: 0 };
+  return new KeyedPage<T>([], noKey, false, hasPreviousPage, 0);
 }

@@ -16,7 +16,8 @@ import {
  */
 const walks = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
 
-function walkOnce<T>(info: GraphQLResolveInfo, key: string, walk: () => T): T {
+/** `walk()`, worked out once per field of a document under `key`: a walk must depend on nothing else. */
+export function walkOnce<T>(info: GraphQLResolveInfo, key: string, walk: () => T): T {
   let known = walks.get(info.fieldNodes);
   if (known === undefined) {
     known = new Map();

@@ -63,35 +63,107 @@ export interface Loaders {
   statusOfFootprint: DataLoader<StatusKey, StatusChangeModel | null, string>;
 }
 
+/**
+ * Fresh loaders for one request, so that no cached result outlives it. Each is made when first
+ * used: most requests use one or two of them.
+ */
+class RequestLoaders implements Loaders {
+  #entityByCode?: Loaders["entityByCode"];
+  #areaCountByGeography?: Loaders["areaCountByGeography"];
+  #areasByGeography?: Loaders["areasByGeography"];
+  #areaByCode?: Loaders["areaByCode"];
+  #geographiesByArea?: Loaders["geographiesByArea"];
+  #membersByGroup?: Loaders["membersByGroup"];
+  #groupsByMember?: Loaders["groupsByMember"];
+  #leadersByFootprint?: Loaders["leadersByFootprint"];
+  #leadersByOrganisation?: Loaders["leadersByOrganisation"];
+  #rolesByPerson?: Loaders["rolesByPerson"];
+  #personById?: Loaders["personById"];
+  #overlapsByGeography?: Loaders["overlapsByGeography"];
+  #overlappingOfKind?: Loaders["overlappingOfKind"];
+  #statusOfFootprint?: Loaders["statusOfFootprint"];
+
+  constructor(private readonly db: Database) {}
+
+  get entityByCode(): Loaders["entityByCode"] {
+    return (this.#entityByCode ??= new DataLoader((codes) => findEntitiesByCodes(this.db, codes)));
+  }
+
+  get areaCountByGeography(): Loaders["areaCountByGeography"] {
+    return (this.#areaCountByGeography ??= new DataLoader((keys) => countAreasByGeography(this.db, keys), {
+      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
+    }));
+  }
+
+  get areasByGeography(): Loaders["areasByGeography"] {
+    return (this.#areasByGeography ??= new DataLoader((keys) => listAreasOfGeographies(this.db, keys), {
+      cacheKeyFn: areaPageKey,
+    }));
+  }
+
+  get areaByCode(): Loaders["areaByCode"] {
+    return (this.#areaByCode ??= new DataLoader((codes) => findAreasByCodes(this.db, codes)));
+  }
+
+  get geographiesByArea(): Loaders["geographiesByArea"] {
+    return (this.#geographiesByArea ??= new DataLoader((keys) => listGeographiesOfAreas(this.db, keys), {
+      cacheKeyFn: (key) => `${key.areaCode}@${key.asOf}/${key.kind ?? ""}`,
+    }));
+  }
+
+  get membersByGroup(): Loaders["membersByGroup"] {
+    return (this.#membersByGroup ??= new DataLoader((keys) => listMembersOfGroups(this.db, keys), {
+      cacheKeyFn: memberPageKey,
+    }));
+  }
+
+  get groupsByMember(): Loaders["groupsByMember"] {
+    return (this.#groupsByMember ??= new DataLoader((keys) => listGroupsOfMembers(this.db, keys), {
+      cacheKeyFn: groupsOfMemberKey,
+    }));
+  }
+
+  get leadersByFootprint(): Loaders["leadersByFootprint"] {
+    return (this.#leadersByFootprint ??= new DataLoader((keys) => listLeadersOfFootprints(this.db, keys), {
+      cacheKeyFn: (key) => `${key.footprintCode}@${key.asOf ?? ""}`,
+    }));
+  }
+
+  get leadersByOrganisation(): Loaders["leadersByOrganisation"] {
+    return (this.#leadersByOrganisation ??= new DataLoader((codes) =>
+      listLeadersAtOrganisations(this.db, codes),
+    ));
+  }
+
+  get rolesByPerson(): Loaders["rolesByPerson"] {
+    return (this.#rolesByPerson ??= new DataLoader((ids) => listRolesOfPeople(this.db, ids)));
+  }
+
+  get personById(): Loaders["personById"] {
+    return (this.#personById ??= new DataLoader((ids) => findPeopleByIds(this.db, ids)));
+  }
+
+  get overlapsByGeography(): Loaders["overlapsByGeography"] {
+    return (this.#overlapsByGeography ??= new DataLoader((keys) => measureOverlaps(this.db, keys), {
+      cacheKeyFn: overlapKey,
+    }));
+  }
+
+  get overlappingOfKind(): Loaders["overlappingOfKind"] {
+    return (this.#overlappingOfKind ??= new DataLoader<OverlappingKey, EntityModel[], string>(
+      (keys) => listOverlappingOfKind(this.db, keys),
+      { cacheKeyFn: overlappingKey },
+    ));
+  }
+
+  get statusOfFootprint(): Loaders["statusOfFootprint"] {
+    return (this.#statusOfFootprint ??= new DataLoader((keys) => findStatusOfFootprints(this.db, keys), {
+      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
+    }));
+  }
+}
+
 /** Builds fresh loaders for one request, so that no cached result outlives it. */
 export function createLoaders(db: Database): Loaders {
-  return {
-    entityByCode: new DataLoader((codes) => findEntitiesByCodes(db, codes)),
-    areaCountByGeography: new DataLoader((keys) => countAreasByGeography(db, keys), {
-      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
-    }),
-    areasByGeography: new DataLoader((keys) => listAreasOfGeographies(db, keys), { cacheKeyFn: areaPageKey }),
-    areaByCode: new DataLoader((codes) => findAreasByCodes(db, codes)),
-    geographiesByArea: new DataLoader((keys) => listGeographiesOfAreas(db, keys), {
-      cacheKeyFn: (key) => `${key.areaCode}@${key.asOf}/${key.kind ?? ""}`,
-    }),
-    membersByGroup: new DataLoader((keys) => listMembersOfGroups(db, keys), { cacheKeyFn: memberPageKey }),
-    groupsByMember: new DataLoader((keys) => listGroupsOfMembers(db, keys), {
-      cacheKeyFn: groupsOfMemberKey,
-    }),
-    leadersByFootprint: new DataLoader((keys) => listLeadersOfFootprints(db, keys), {
-      cacheKeyFn: (key) => `${key.footprintCode}@${key.asOf ?? ""}`,
-    }),
-    leadersByOrganisation: new DataLoader((codes) => listLeadersAtOrganisations(db, codes)),
-    rolesByPerson: new DataLoader((ids) => listRolesOfPeople(db, ids)),
-    personById: new DataLoader((ids) => findPeopleByIds(db, ids)),
-    overlapsByGeography: new DataLoader((keys) => measureOverlaps(db, keys), { cacheKeyFn: overlapKey }),
-    overlappingOfKind: new DataLoader<OverlappingKey, EntityModel[], string>(
-      (keys) => listOverlappingOfKind(db, keys),
-      { cacheKeyFn: overlappingKey },
-    ),
-    statusOfFootprint: new DataLoader((keys) => findStatusOfFootprints(db, keys), {
-      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
-    }),
-  };
+  return new RequestLoaders(db);
 }

@@ -4,7 +4,7 @@ import type { LookupReads } from "../../graph/lookup.js";
 import type { MemberDetail, MemberPageKey } from "../../graph/membership.js";
 import type { OrganisationKind } from "../../generated/graphql.js";
 import { codeAfter, cursor, pageSize, resolveAsOf } from "../arguments.js";
-import { asksOnlyFor, asksOnlyNaming, selectedFieldArguments } from "../lookahead.js";
+import { asksOnlyFor, asksOnlyNaming, selectedFieldArguments, walkOnce } from "../lookahead.js";
 import type { GraphQLResolveInfo } from "graphql";
 
 export interface MembersArguments {
@@ -23,10 +23,12 @@ const MEMBERSHIP_TERMS = new Set([...MEMBERSHIP_NAMING, "validFrom", "validTo", 
  * when also no more than the membership's dates, partial flag and evidence, else "whole".
  */
 export function memberDetailAskedFor(info: GraphQLResolveInfo, path: readonly string[]): MemberDetail {
-  if (!asksOnlyNaming(info, [...path, "edges", "node", "member"])) return "whole";
-  const membership = [...path, "edges", "node"];
-  if (asksOnlyFor(info, membership, MEMBERSHIP_NAMING)) return "names";
-  return asksOnlyFor(info, membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
+  return walkOnce(info, `memberDetail:${path.join(".")}`, () => {
+    if (!asksOnlyNaming(info, [...path, "edges", "node", "member"])) return "whole";
+    const membership = [...path, "edges", "node"];
+    if (asksOnlyFor(info, membership, MEMBERSHIP_NAMING)) return "names";
+    return asksOnlyFor(info, membership, MEMBERSHIP_TERMS) ? "terms" : "whole";
+  });
 }
 
 /** The page of members a group's `members` field reads for these arguments (detail: see memberDetailAskedFor). */

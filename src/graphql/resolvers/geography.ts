@@ -1,6 +1,10 @@
 import type { Context } from "../../context.js";
 import { findEntityWithReads } from "../../graph/lookup.js";
-import { listGeographiesWithReads, type FootprintReads } from "../../graph/entityList.js";
+import {
+  listGeographiesWithReads,
+  type FootprintReadAlong,
+  type FootprintReads,
+} from "../../graph/entityList.js";
 import type { EntityModel, OverlapModel } from "../../graph/models.js";
 import { classifyRelation } from "../../analysis/classifyOverlaps.js";
 import type { GeographyKind, Resolvers } from "../../generated/graphql.js";
@@ -175,7 +179,6 @@ function namingAnswersNodes(
 
 /** The fields every geography type shares. */
 export const geographyFields = {
-  kind: (parent: EntityModel) => parent.kind as GeographyKind,
   areaCount: (parent: EntityModel, args: { asOf?: string | null }, context: Context) =>
     areaCount(parent, args.asOf, context),
   areas: (
@@ -210,9 +213,11 @@ export const geographyResolvers: Resolvers = {
       }
       // The footprint's members and leaders answer its own fields (see Footprint).
       if (found.members !== null || found.leaders !== null) {
-        context.listedReads.set(geography, {
-          ...(found.members === null ? {} : { members: found.members.page }),
-          ...(found.leaders === null ? {} : { leaders: found.leaders }),
+        const reads: FootprintReadAlong = {};
+        if (found.members !== null) reads.members = found.members.page;
+        if (found.leaders !== null) reads.leaders = found.leaders;
+        context.readsAlong.push({
+          byFootprint: new Map([[geography, reads]]),
           membersArguments: found.members === null ? null : footprintReads.membersArguments,
           regionsArguments: null,
           leadersArguments: found.leaders === null ? null : footprintReads.leadersArguments,
@@ -244,14 +249,12 @@ export const geographyResolvers: Resolvers = {
         along.reads,
       );
       // Each footprint's members and regions answer its own fields on this page (see Footprint).
-      for (const [node, reads] of listed.readAlong) {
-        context.listedReads.set(node, {
-          ...reads,
-          membersArguments: along.membersArguments,
-          regionsArguments: along.regionsArguments,
-          leadersArguments: null,
-        });
-      }
+      context.readsAlong.push({
+        byFootprint: listed.readAlong,
+        membersArguments: along.membersArguments,
+        regionsArguments: along.regionsArguments,
+        leadersArguments: null,
+      });
       return listed.page;
     },
     area: (_parent, { code }, context) => context.loaders.areaByCode.load(areaCode(code)),

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
-import type { Context, ListedFootprintReads } from "../../context.js";
+import type { Context } from "../../context.js";
 import type { EntityFields } from "../../graph/entity.js";
-import { listOrganisations } from "../../graph/entityList.js";
+import { listOrganisations, type FootprintReadAlong } from "../../graph/entityList.js";
 import type { EntityModel, MembershipModel } from "../../graph/models.js";
 import type { GeographyKind, OrganisationKind, Resolvers, TrustType } from "../../generated/graphql.js";
 import {
@@ -100,11 +100,14 @@ function listedRead<Field extends keyof typeof READ_FOR>(
   footprint: EntityModel,
   field: Field,
   args: Arguments,
-): ListedFootprintReads[Field] | undefined {
-  const listed = context.listedReads.get(footprint);
-  if (listed === undefined) return undefined;
-  const readFor = listed[READ_FOR[field]];
-  return readFor !== null && sameArguments(args, readFor) ? listed[field] : undefined;
+): FootprintReadAlong[Field] | undefined {
+  for (const along of context.readsAlong) {
+    const reads = along.byFootprint.get(footprint);
+    if (reads === undefined) continue;
+    const readFor = along[READ_FOR[field]];
+    return readFor !== null && sameArguments(args, readFor) ? reads[field] : undefined;
+  }
+  return undefined;
 }
 
 const leaders = (parent: EntityModel, _args: unknown, context: Context) =>
@@ -207,10 +210,6 @@ export const organisationResolvers: Resolvers = {
     },
   },
   LocalOffice: { ...organisationFields, members },
-  Membership: {
-    member: (membership) => membership.member,
-    group: (membership) => membership.group,
-  },
   MembershipConnection: connectionFields,
   OrganisationConnection: connectionFields,
 };
