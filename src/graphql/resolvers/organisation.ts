@@ -95,7 +95,7 @@ const READ_FOR = {
  * when the field is asked with the arguments it was read for; otherwise undefined, and the field
  * loads its own.
  */
-function listedRead<Field extends keyof typeof READ_FOR>(
+function readAlong<Field extends keyof typeof READ_FOR>(
   context: Context,
   footprint: EntityModel,
   field: Field,
@@ -163,17 +163,17 @@ export const organisationResolvers: Resolvers = {
     // A footprint listed with its members or regions answers these fields, for the arguments
     // they were read for, at once; any other arguments load them.
     members: (parent, args, context, info) =>
-      listedRead(context, parent, "members", args) ?? members(parent, args, context, info),
+      readAlong(context, parent, "members", args) ?? members(parent, args, context, info),
     status: async (parent, { asOf }, context) =>
       context.loaders.statusOfFootprint.load({
         code: parent.code,
         asOf: await resolveAsOf(asOf, parent, context),
       }),
     leaders: (parent, args, context) =>
-      listedRead(context, parent, "leaders", args) ??
+      readAlong(context, parent, "leaders", args) ??
       context.loaders.leadersByFootprint.load({ footprintCode: parent.code, asOf: args.asOf ?? null }),
     regions: (parent, args, context, info) =>
-      listedRead(context, parent, "regions", args) ??
+      readAlong(context, parent, "regions", args) ??
       regionsOf(parent, args.asOf, asksOnlyNaming(info, []) ? "naming" : "whole", context),
   },
   Ccg: { ...geographyFields, ...organisationFields },
