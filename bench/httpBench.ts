@@ -10,8 +10,13 @@ import { quantile } from "./stats.js";
 export interface HttpPlan {
   rounds: number;
   warmSeconds: number;
-  /** Latency runs: one connection. */
+  /** Latency runs: one connection, for this long per server and round in all. */
   latencySeconds: number;
+  /**
+   * Each round's latency run is cut into this many slices, the servers taking turns slice by
+   * slice, so that the machine's other work falls on all of them alike.
+   */
+  latencySlices: number;
   /** Throughput runs: THROUGHPUT_CONNECTIONS connections. */
   throughputSeconds: number;
 }
@@ -87,11 +92,26 @@ async function compareAnswers(
   return agreement;
 }
 
+/** The servers in turn, starting `by` places further on. */
+function rotated(servers: readonly BenchServer[], by: number): BenchServer[] {
+  return servers.map((_, i) => servers[(i + by) % servers.length] as BenchServer);
+}
+
+/** Two latency runs of one server as one: their latencies and failures together. */
+function joinRuns(earlier: LoadRun | undefined, later: LoadRun): LoadRun {
+  if (earlier === undefined) return later;
+  return {
+    latenciesMs: earlier.latenciesMs.concat(later.latenciesMs),
+    throughput: later.throughput,
+    failures: earlier.failures + later.failures,
+  };
+}
+
 /**
  * Starts the three server processes, checks their answers agree, then measures every operation on
  * every server: latency at one connection and throughput at eight, warm, `plan.rounds` times, the
- * servers interleaved within each round (and each round started by the next server) so that drift
- * and the order of runs spread over all of them.
+ * servers interleaved within each round (latency slice by slice, each round and slice started by
+ * the next server) so that drift and the order of runs spread over all of them.
  */
 export async function runHttpBench(
   target: BenchTarget,
@@ -115,14 +135,17 @@ export async function runHttpBench(
     for (let round = 1; round <= plan.rounds; round++) {
       // Each round starts with another server, so that no server always runs first, just after
       // the previous operation's heaviest load; latency runs all come before the throughput runs.
-      const order = SERVERS.map((_, i) => SERVERS[(i + round - 1) % SERVERS.length] as BenchServer);
+      const order = rotated(SERVERS, round - 1);
       for (const op of operations) {
         const latencies = new Map<BenchServer, LoadRun>();
-        for (const server of order) {
-          latencies.set(
-            server,
-            await runLoad(requestFor(server, op, baseUrl(server)), 1, { seconds: plan.latencySeconds }),
-          );
+        for (let slice = 0; slice < plan.latencySlices; slice++) {
+          // Each slice starts with the next server too.
+          for (const server of rotated(order, slice)) {
+            const run = await runLoad(requestFor(server, op, baseUrl(server)), 1, {
+              seconds: plan.latencySeconds / plan.latencySlices,
+            });
+            latencies.set(server, joinRuns(latencies.get(server), run));
+          }
         }
         const throughputs = new Map<BenchServer, LoadRun>();
         for (const server of order) {

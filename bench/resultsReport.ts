@@ -90,7 +90,7 @@ export function renderResults(results: BenchResults): string {
       .map(([name, version]) => `${name} ${version}`)
       .join(", ")}.`,
     `- ${results.settings.neo4j}`,
-    `- Over HTTP on loopback, warm (${http.warmSeconds} s per server and operation first), with autocannon in the benchmark's process and each server in its own: latency at 1 connection for ${http.latencySeconds} s, throughput at ${results.settings.throughputConnections} connections for ${http.throughputSeconds} s, per round; within each round the servers take turns, latency runs before throughput runs, and each round starts with the next server in turn, so that none always runs first, just after the heaviest load. Autocannon, the servers and Neo4j share the cores.`,
+    `- Over HTTP on loopback, warm (${http.warmSeconds} s per server and operation first), with autocannon in the benchmark's process and each server in its own: latency at 1 connection for ${http.latencySeconds} s, throughput at ${results.settings.throughputConnections} connections for ${http.throughputSeconds} s, per round; within each round the servers take turns, latency runs before throughput runs, the latency run in ${http.latencySlices} slices of ${(http.latencySeconds / http.latencySlices).toFixed(2)} s with the servers in turn slice by slice (so that the machine's other work falls on all of them alike), and each round and slice starts with the next server in turn, so that none always runs first, just after the heaviest load. Autocannon, the servers and Neo4j share the cores.`,
     "",
   );
 

@@ -38,7 +38,7 @@ interface Plan {
 
 const FULL: Plan = {
   seedRounds: 3,
-  http: { rounds: 5, warmSeconds: 3, latencySeconds: 3, throughputSeconds: 2 },
+  http: { rounds: 5, warmSeconds: 3, latencySeconds: 3, latencySlices: 6, throughputSeconds: 2 },
   scale: {
     points: [
       { series: "full", factor: 1 },
@@ -54,7 +54,7 @@ const FULL: Plan = {
 
 const QUICK: Plan = {
   seedRounds: 1,
-  http: { rounds: 1, warmSeconds: 0.3, latencySeconds: 1, throughputSeconds: 1 },
+  http: { rounds: 1, warmSeconds: 0.3, latencySeconds: 1, latencySlices: 2, throughputSeconds: 1 },
   scale: {
     points: [
       { series: "full", factor: 1 },
