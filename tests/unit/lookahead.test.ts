@@ -66,51 +66,47 @@ describe("selectedFieldArguments", () => {
   });
 });
 
-describe("a compiled document run again", () => {
-  it("walks its selections once but applies each run's own variables", async () => {
-    const seenArguments: Record<string, unknown>[][] = [];
-    const compiledSchema = makeExecutableSchema({
-      typeDefs: printSchema(schema),
-      resolvers: {
-        Geography: { __resolveType: () => "Footprint" },
-        Query: {
-          geography: (_parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-            seenArguments.push(selectedFieldArguments(info, "Footprint", "members"));
-            return null;
-          },
+/**
+ * Query Q of `query` compiled once by graphql-jit; each run records what the lookahead finds of
+ * `members` under the root field `geography`.
+ */
+function compiledRecordingMembers(query: string) {
+  const seenArguments: Record<string, unknown>[][] = [];
+  const compiledSchema = makeExecutableSchema({
+    typeDefs: printSchema(schema),
+    resolvers: {
+      Geography: { __resolveType: () => "Footprint" },
+      Query: {
+        geography: (_parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+          seenArguments.push(selectedFieldArguments(info, "Footprint", "members"));
+          return null;
         },
       },
-    });
-    const document = parse(`query Q($n: Int, $kind: String) {
+    },
+  });
+  const compiled = compileQuery(compiledSchema, parse(query), "Q");
+  if (!isCompiledQuery(compiled)) throw new Error("the document did not compile");
+  return {
+    run: (variables: Record<string, unknown>) => compiled.query(undefined, {}, variables),
+    seenArguments,
+  };
+}
+
+describe("a compiled document run again", () => {
+  it("walks its selections once but applies each run's own variables", async () => {
+    const { run, seenArguments } = compiledRecordingMembers(`query Q($n: Int, $kind: String) {
       geography { ... on Footprint { members(first: $n, kind: $kind) } }
     }`);
-    const compiled = compileQuery(compiledSchema, document, "Q");
-    if (!isCompiledQuery(compiled)) throw new Error("the document did not compile");
-    await compiled.query(undefined, {}, { n: 3, kind: "CCG" });
-    await compiled.query(undefined, {}, { n: 7 });
+    await run({ n: 3, kind: "CCG" });
+    await run({ n: 7 });
     expect(seenArguments).toEqual([[{ first: 3, kind: "CCG" }], [{ first: 7 }]]);
   });
 
   it("gives a selection written without variables the same arguments at every run, beside one with variables", async () => {
-    const seenArguments: Record<string, unknown>[][] = [];
-    const compiledSchema = makeExecutableSchema({
-      typeDefs: printSchema(schema),
-      resolvers: {
-        Geography: { __resolveType: () => "Footprint" },
-        Query: {
-          geography: (_parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-            seenArguments.push(selectedFieldArguments(info, "Footprint", "members"));
-            return null;
-          },
-        },
-      },
-    });
-    const document = parse(`query Q($n: Int) {
+    const { run, seenArguments } = compiledRecordingMembers(`query Q($n: Int) {
       geography { ... on Footprint { fixed: members(first: 2, kind: "CCG") byVariable: members(first: $n) } }
     }`);
-    const compiled = compileQuery(compiledSchema, document, "Q");
-    if (!isCompiledQuery(compiled)) throw new Error("the document did not compile");
-    for (const n of [3, 7, 3]) await compiled.query(undefined, {}, { n });
+    for (const n of [3, 7, 3]) await run({ n });
     expect(seenArguments).toEqual([
       [{ first: 2, kind: "CCG" }, { first: 3 }],
       [{ first: 2, kind: "CCG" }, { first: 7 }],

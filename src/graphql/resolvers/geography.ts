@@ -218,9 +218,9 @@ export const geographyResolvers: Resolvers = {
         if (found.leaders !== null) reads.leaders = found.leaders;
         context.readsAlong.push({
           byFootprint: new Map([[geography, reads]]),
-          membersArguments: found.members === null ? null : footprintReads.membersArguments,
+          membersArguments: footprintReads.membersArguments,
           regionsArguments: null,
-          leadersArguments: found.leaders === null ? null : footprintReads.leadersArguments,
+          leadersArguments: footprintReads.leadersArguments,
         });
       }
       return geography;
