@@ -12,12 +12,13 @@ import { createContext, type Context } from "../context.js";
 import type { Database } from "../graph/database.js";
 import { preparedOperationsOf } from "../server.js";
 import { checkReadiness } from "./readiness.js";
+import { readRequestTarget, type RequestTarget } from "./requestTarget.js";
 
 /** An extra route: pages, assets and downloads are served this way, beside /graphql. */
 export interface HttpRoute {
   /** True when this route serves the request. Routes are tried in order, before /graphql. */
-  matches(request: IncomingMessage, url: URL): boolean;
-  handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
+  matches(request: IncomingMessage, url: RequestTarget): boolean;
+  handle(request: IncomingMessage, response: ServerResponse, url: RequestTarget): Promise<void>;
 }
 
 export interface HttpServerOptions {
@@ -125,7 +126,7 @@ function asPlainQueryRequest(body: unknown): PlainQueryRequest | undefined {
 async function handleGraphQL(
   request: IncomingMessage,
   response: ServerResponse,
-  url: URL,
+  url: RequestTarget,
   options: HttpServerOptions & { maxBodyBytes: number },
 ): Promise<void> {
   let body: unknown = undefined;
@@ -201,7 +202,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const server = createNodeServer((request, response) => {
     // Once the server is closing, every answer ends its connection: keep-alive clients cannot hold the drain open.
     if (!server.listening) response.setHeader("connection", "close");
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = readRequestTarget(request.url);
+    if (url === null) {
+      sendJson(response, 400, { error: `Not a request target: ${request.url ?? ""}` });
+      return;
+    }
     const route = async (): Promise<void> => {
       const extra = options.routes?.find((candidate) => candidate.matches(request, url));
       if (extra !== undefined) {

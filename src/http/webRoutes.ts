@@ -8,6 +8,7 @@ import { readSavedOperations } from "../downloads/savedOperations.js";
 import type { HttpRoute } from "./httpServer.js";
 import { sendJson } from "./httpServer.js";
 import { renderSandboxPage } from "./sandboxPage.js";
+import type { RequestTarget } from "./requestTarget.js";
 
 /** Where the web pages and saved operations are read from. */
 export interface WebRoutesOptions {
@@ -113,7 +114,7 @@ async function sendAsset(
   request: IncomingMessage,
   response: ServerResponse,
   distDir: string,
-  url: URL,
+  url: RequestTarget,
 ): Promise<void> {
   const root = path.resolve(distDir);
   const file = resolveInside(root, url.pathname.slice(WEB_ASSET_PREFIX.length));

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSavedOperations } from "../../src/downloads/savedOperations.js";
 import type { Database } from "../../src/graph/database.js";
@@ -109,6 +110,21 @@ describe("over HTTP", () => {
         { message: "Request Header Fields Too Large", extensions: { code: "REQUEST_HEADERS_TOO_LARGE" } },
       ],
     });
+  });
+
+  it("answers a request target that is no URL path with 400, and goes on serving", async () => {
+    const { port } = new URL(http.url);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = httpRequest({ host: "127.0.0.1", port, path: "//", method: "GET" }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(status).toBe(400);
+    const after = await post(JSON.stringify({ query: "{ dataset { areaCount } }" }));
+    expect(after).toEqual({ status: 200, json: { data: { dataset: { areaCount: 32_844 } } } });
   });
 
   it("answers 400 with the limit's code", async () => {
