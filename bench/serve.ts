@@ -6,15 +6,16 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import neo4j from "neo4j-driver";
-import { readConfig } from "../src/config/readConfig.js";
-import { startService } from "../src/startService.js";
 import { connectTarget, type BenchTarget } from "./benchTarget.js";
-import { createFloorServer } from "./floorServer.js";
-import { createNeo4jGraphqlServer } from "./neo4jGraphqlServer.js";
 import type { ServerKind } from "./serverProcess.js";
+
+// Each process imports only the server it runs, so that none carries another's modules in its
+// memory (the benchmark reports each one's resident set).
 
 /** Our API exactly as `npm start` runs it, on the benchmark's Neo4j (default configuration otherwise). */
 async function startOurs(target: BenchTarget): Promise<{ port: number; stop: () => Promise<void> }> {
+  const { readConfig } = await import("../src/config/readConfig.js");
+  const { startService } = await import("../src/startService.js");
   const config = readConfig({
     NEO4J_URI: target.uri,
     NEO4J_USERNAME: target.username,
@@ -42,11 +43,13 @@ async function main(): Promise<void> {
   let server: Server;
   let stop: () => Promise<void>;
   if (kind === "floor") {
+    const { createFloorServer } = await import("./floorServer.js");
     const db = connectTarget(target);
     server = createFloorServer(db.driver);
     stop = () => db.close();
   } else {
     // The library's own driver settings, as its documentation sets it up.
+    const { createNeo4jGraphqlServer } = await import("./neo4jGraphqlServer.js");
     const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password));
     const theirs = await createNeo4jGraphqlServer(driver);
     server = theirs.server;
