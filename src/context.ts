@@ -37,8 +37,13 @@ export function createContext(db: Database, defaults: DatasetDefaults, maxPageSi
     db,
     loaders: createLoaders(db),
     readsAlong: [],
-    defaultAsOf: () => defaults.asOf(),
-    kindCoverage: () => defaults.kindCoverage(),
+    // Methods, not arrow functions: a per-request closure costs a name wrapper under tsx.
+    defaultAsOf() {
+      return defaults.asOf();
+    },
+    kindCoverage() {
+      return defaults.kindCoverage();
+    },
     maxPageSize,
   };
 }

@@ -39,18 +39,17 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer): void => {
+    request.on("data", (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
         // The rest is read and dropped, so that the connection stays readable for the answer.
-        request.off("data", onData);
+        request.removeAllListeners("data");
         request.resume();
         reject(new BodyTooLargeError(`Request body is larger than ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
-    };
-    request.on("data", onData);
+    });
     request.once("end", () => {
       resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8"));
     });
@@ -193,6 +192,43 @@ async function handleGraphQL(
   response.end();
 }
 
+/** Answers one request by the first route that serves it. */
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: RequestTarget,
+  options: HttpServerOptions & { maxBodyBytes: number },
+): Promise<void> {
+  const extra = options.routes?.find((candidate) => candidate.matches(request, url));
+  if (extra !== undefined) {
+    await extra.handle(request, response, url);
+    return;
+  }
+  if (url.pathname === "/health" && request.method === "GET") {
+    sendJson(response, 200, {
+      status: "ok",
+      uptimeSeconds: Math.round(process.uptime()),
+      memoryRss: process.memoryUsage.rss(),
+    });
+    return;
+  }
+  if (url.pathname === "/ready" && request.method === "GET") {
+    const readiness = await checkReadiness(options.db);
+    sendJson(response, readiness.ready ? 200 : 503, readiness);
+    return;
+  }
+  if (url.pathname === "/graphql") {
+    await handleGraphQL(request, response, url, options);
+    return;
+  }
+  if (url.pathname === "/" && request.method === "GET") {
+    response.writeHead(302, { location: "/graphql" });
+    response.end();
+    return;
+  }
+  sendJson(response, 404, { error: `No route for ${request.method ?? "GET"} ${url.pathname}` });
+}
+
 /**
  * The HTTP front door: /graphql, /health (the process is up) and /ready (Neo4j reachable,
  * schema applied, data present). The caller listens and closes.
@@ -207,37 +243,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       sendJson(response, 400, { error: `Not a request target: ${request.url ?? ""}` });
       return;
     }
-    const route = async (): Promise<void> => {
-      const extra = options.routes?.find((candidate) => candidate.matches(request, url));
-      if (extra !== undefined) {
-        await extra.handle(request, response, url);
-        return;
-      }
-      if (url.pathname === "/health" && request.method === "GET") {
-        sendJson(response, 200, {
-          status: "ok",
-          uptimeSeconds: Math.round(process.uptime()),
-          memoryRss: process.memoryUsage.rss(),
-        });
-        return;
-      }
-      if (url.pathname === "/ready" && request.method === "GET") {
-        const readiness = await checkReadiness(options.db);
-        sendJson(response, readiness.ready ? 200 : 503, readiness);
-        return;
-      }
-      if (url.pathname === "/graphql") {
-        await handleGraphQL(request, response, url, settings);
-        return;
-      }
-      if (url.pathname === "/" && request.method === "GET") {
-        response.writeHead(302, { location: "/graphql" });
-        response.end();
-        return;
-      }
-      sendJson(response, 404, { error: `No route for ${request.method ?? "GET"} ${url.pathname}` });
-    };
-    route().catch((error: unknown) => {
+    route(request, response, url, settings).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
         return;

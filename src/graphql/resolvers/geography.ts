@@ -110,6 +110,11 @@ async function overlaps(
   }));
 }
 
+/** The date a field's arguments ask for: its `asOf`, else the date the list's footprints existed on. */
+function dateOf(args: Arguments, existedOn: string | null): string | null {
+  return (args["asOf"] as string | null | undefined) ?? existedOn;
+}
+
 /**
  * What a geography list can read along with its page for the footprints on it: their members and
  * regions, when the page's nodes select them once (one set of arguments each) and their date does
@@ -126,10 +131,9 @@ async function listedFootprintReads(
   membersArguments: Arguments | null;
   regionsArguments: Arguments | null;
 }> {
-  const atDateOf = (args: Arguments) => (args["asOf"] as string | null | undefined) ?? existedOn;
   let members: FootprintReads["members"] = null;
   const memberArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "members"));
-  if (memberArgs !== undefined && atDateOf(memberArgs) !== null) {
+  if (memberArgs !== undefined && dateOf(memberArgs, existedOn) !== null) {
     try {
       const key = await membersKey(
         { code: "", asOf: existedOn, validTo: null },
@@ -143,7 +147,7 @@ async function listedFootprintReads(
     }
   }
   const regionArgs = onlySelection(selectedFieldArgumentsAt(info, ["edges", "node"], "Footprint", "regions"));
-  const regionsAsOf = regionArgs === undefined ? null : atDateOf(regionArgs);
+  const regionsAsOf = regionArgs === undefined ? null : dateOf(regionArgs, existedOn);
   return {
     reads: {
       members,
