@@ -86,6 +86,11 @@ export interface AreaGeographiesKey {
   kind: string | null;
 }
 
+/** The text an area's geographies at a date are known by, in their loader's cache and in a batch's answers. */
+export function areaGeographiesKey(key: AreaGeographiesKey): string {
+  return `${key.areaCode}@${key.asOf}/${key.kind ?? ""}`;
+}
+
 const LIST_GEOGRAPHIES_OF_AREAS = `
 UNWIND $keys AS key
 MATCH (:Area {code: key.areaCode})-[:IN_GROUP]->(:AreaGroup)-[w:WITHIN]->(g:Geography)
@@ -109,9 +114,9 @@ export async function listGeographiesOfAreas(
   for (const r of result.records) {
     const asOf = r.get("asOf");
     lists.set(
-      `${r.get("areaCode")}@${asOf}/${r.get("kind") ?? ""}`,
+      areaGeographiesKey({ areaCode: r.get("areaCode"), asOf, kind: r.get("kind") }),
       r.get("geographies").map((g) => toEntityModel(g, asOf)),
     );
   }
-  return keys.map((key) => lists.get(`${key.areaCode}@${key.asOf}/${key.kind ?? ""}`) ?? []);
+  return keys.map((key) => lists.get(areaGeographiesKey(key)) ?? []);
 }

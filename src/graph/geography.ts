@@ -7,6 +7,11 @@ export interface AreaCountKey {
   asOf: string;
 }
 
+/** The text a count is known by, in its loader's cache and in a batch's answers. */
+export function areaCountKey(key: AreaCountKey): string {
+  return `${key.code}@${key.asOf}`;
+}
+
 const COUNT_AREAS_BY_GEOGRAPHY = `
 UNWIND $keys AS key
 MATCH (g:Geography {code: key.code})
@@ -24,7 +29,7 @@ export async function countAreasByGeography(db: Database, keys: readonly AreaCou
   });
   const counts = new Map<string, number>();
   for (const record of result.records) {
-    counts.set(`${record.get("code")}@${record.get("asOf")}`, record.get("areaCount"));
+    counts.set(areaCountKey({ code: record.get("code"), asOf: record.get("asOf") }), record.get("areaCount"));
   }
-  return keys.map((key) => counts.get(`${key.code}@${key.asOf}`) ?? 0);
+  return keys.map((key) => counts.get(areaCountKey(key)) ?? 0);
 }

@@ -56,6 +56,11 @@ export interface FootprintLeadersKey {
   asOf: string | null;
 }
 
+/** The text a footprint's leaders at a date are known by, in their loader's cache and in a batch's answers. */
+export function footprintLeadersKey(key: FootprintLeadersKey): string {
+  return `${key.footprintCode}@${key.asOf ?? ""}`;
+}
+
 /**
  * The leaders of the footprint bound to `f` ({asOf} of `key`; null: at any date), earliest first,
  * as `leaderships`. Runs inside CALL (key, f) { … }.
@@ -89,9 +94,9 @@ export async function listLeadersOfFootprints(
   const lists = new Map<string, LeadershipModel[]>();
   for (const r of result.records) {
     const key = r.get("key");
-    lists.set(`${key.footprintCode}@${key.asOf ?? ""}`, r.get("leaderships").map(toLeadershipModel));
+    lists.set(footprintLeadersKey(key), r.get("leaderships").map(toLeadershipModel));
   }
-  return keys.map((key) => lists.get(`${key.footprintCode}@${key.asOf ?? ""}`) ?? []);
+  return keys.map((key) => lists.get(footprintLeadersKey(key)) ?? []);
 }
 
 const LIST_ROLES_OF_PEOPLE = `

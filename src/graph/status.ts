@@ -74,6 +74,11 @@ export interface StatusKey {
   asOf: string;
 }
 
+/** The text a footprint's status at a date is known by, in its loader's cache and in a batch's answers. */
+export function statusKey(key: StatusKey): string {
+  return `${key.code}@${key.asOf}`;
+}
+
 const FIND_STATUS_OF_FOOTPRINTS = `
 UNWIND $keys AS key
 MATCH (f:Footprint {code: key.code})
@@ -102,7 +107,7 @@ export async function findStatusOfFootprints(
   for (const record of result.records) {
     const key = record.get("key");
     const change = record.get("change");
-    byKey.set(`${key.code}@${key.asOf}`, { ...change, effectiveFrom: isoDate(change.effectiveFrom) });
+    byKey.set(statusKey(key), { ...change, effectiveFrom: isoDate(change.effectiveFrom) });
   }
-  return keys.map((key) => byKey.get(`${key.code}@${key.asOf}`) ?? null);
+  return keys.map((key) => byKey.get(statusKey(key)) ?? null);
 }

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import {
+  areaGeographiesKey,
   areaPageKey,
   findAreasByCodes,
   listAreasOfGeographies,
@@ -9,9 +10,10 @@ import {
 } from "../graph/area.js";
 import type { Database } from "../graph/database.js";
 import { findEntitiesByCodes } from "../graph/entity.js";
-import { countAreasByGeography, type AreaCountKey } from "../graph/geography.js";
+import { areaCountKey, countAreasByGeography, type AreaCountKey } from "../graph/geography.js";
 import {
   findPeopleByIds,
+  footprintLeadersKey,
   listLeadersAtOrganisations,
   listLeadersOfFootprints,
   listRolesOfPeople,
@@ -42,7 +44,12 @@ import {
   type OverlapKey,
   type OverlappingKey,
 } from "../graph/overlap.js";
-import { findStatusOfFootprints, type StatusChangeModel, type StatusKey } from "../graph/status.js";
+import {
+  findStatusOfFootprints,
+  statusKey,
+  type StatusChangeModel,
+  type StatusKey,
+} from "../graph/status.js";
 
 /** The per-request loaders: each batches the keys of one tick into one Cypher statement. */
 export interface Loaders {
@@ -91,7 +98,7 @@ class RequestLoaders implements Loaders {
 
   get areaCountByGeography(): Loaders["areaCountByGeography"] {
     return (this.#areaCountByGeography ??= new DataLoader((keys) => countAreasByGeography(this.db, keys), {
-      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
+      cacheKeyFn: areaCountKey,
     }));
   }
 
@@ -107,7 +114,7 @@ class RequestLoaders implements Loaders {
 
   get geographiesByArea(): Loaders["geographiesByArea"] {
     return (this.#geographiesByArea ??= new DataLoader((keys) => listGeographiesOfAreas(this.db, keys), {
-      cacheKeyFn: (key) => `${key.areaCode}@${key.asOf}/${key.kind ?? ""}`,
+      cacheKeyFn: areaGeographiesKey,
     }));
   }
 
@@ -125,7 +132,7 @@ class RequestLoaders implements Loaders {
 
   get leadersByFootprint(): Loaders["leadersByFootprint"] {
     return (this.#leadersByFootprint ??= new DataLoader((keys) => listLeadersOfFootprints(this.db, keys), {
-      cacheKeyFn: (key) => `${key.footprintCode}@${key.asOf ?? ""}`,
+      cacheKeyFn: footprintLeadersKey,
     }));
   }
 
@@ -158,7 +165,7 @@ class RequestLoaders implements Loaders {
 
   get statusOfFootprint(): Loaders["statusOfFootprint"] {
     return (this.#statusOfFootprint ??= new DataLoader((keys) => findStatusOfFootprints(this.db, keys), {
-      cacheKeyFn: (key) => `${key.code}@${key.asOf}`,
+      cacheKeyFn: statusKey,
     }));
   }
 }
