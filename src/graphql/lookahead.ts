@@ -170,21 +170,30 @@ const constantArguments = new WeakMap<
   { definition: GraphQLField<unknown, unknown>; values: Readonly<Record<string, unknown>> }
 >();
 
+function containsVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case Kind.VARIABLE:
+      return true;
+    case Kind.LIST:
+      return value.values.some(containsVariable);
+    case Kind.OBJECT:
+      return value.fields.some((field) => containsVariable(field.value));
+    default:
+      return false;
+  }
+}
+
+/** Whether each field's arguments use variables: a property of the document, worked out once. */
+const fieldsUsingVariables = new WeakMap<FieldNode, boolean>();
+
 /** True when any argument of the field is, or contains, a variable. */
 function usesVariables(node: FieldNode): boolean {
-  const containsVariable = (value: ValueNode): boolean => {
-    switch (value.kind) {
-      case Kind.VARIABLE:
-        return true;
-      case Kind.LIST:
-        return value.values.some(containsVariable);
-      case Kind.OBJECT:
-        return value.fields.some((field) => containsVariable(field.value));
-      default:
-        return false;
-    }
-  };
-  return (node.arguments ?? []).some((argument) => containsVariable(argument.value));
+  let uses = fieldsUsingVariables.get(node);
+  if (uses === undefined) {
+    uses = (node.arguments ?? []).some((argument) => containsVariable(argument.value));
+    fieldsUsingVariables.set(node, uses);
+  }
+  return uses;
 }
 
 /** The names of the fields selected below the field being resolved through the fields of `path`. */
