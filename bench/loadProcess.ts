@@ -14,13 +14,13 @@ import type { Database } from "../src/graph/database.js";
 import {
   CREATE_GROUP_COVERAGE,
   CREATE_KIND_COVERAGE,
-  CREATE_GROUND_BY_KIND,
+  CREATE_GROUND,
   CREATE_SHARED_GROUND,
   MERGE_DATASET,
   type WriteStep,
 } from "../src/graph/seedStore.js";
 import { formatProblem } from "../src/seed/csvTable.js";
-import { deriveSeed, GEOGRAPHY_KIND_LIST, loadSeed, planLoad } from "../src/seed/loadSeed.js";
+import { deriveSeed, loadSeed, planLoad } from "../src/seed/loadSeed.js";
 import { readSeed } from "../src/seed/readSeed.js";
 import type { Seed } from "../src/seed/seedTypes.js";
 import { connectTarget, type BenchTarget } from "./benchTarget.js";
@@ -168,20 +168,18 @@ function planGround(seed: Seed, factor: number): WriteStep[] {
       ),
       batchSize: 20_000,
     },
-    ...GEOGRAPHY_KIND_LIST.map((kind) => ({
-      name: `ground by ${kind}`,
-      statement: CREATE_GROUND_BY_KIND[kind],
+    {
+      name: "ground by kind",
+      statement: CREATE_GROUND,
       rows: copies.flatMap((c) =>
-        derived.sharedGround.byKind
-          .filter((row) => row.kind === kind)
-          .map((row) => ({
-            ...row,
-            code: code(row.code, c),
-            rightCodes: row.rightCodes.map((right) => code(right, c)),
-          })),
+        derived.sharedGround.byKind.map((row) => ({
+          ...row,
+          code: code(row.code, c),
+          rightCodes: row.rightCodes.map((right) => code(right, c)),
+        })),
       ),
       batchSize: 5_000,
-    })),
+    },
     {
       name: "kind coverage",
       statement: CREATE_KIND_COVERAGE,

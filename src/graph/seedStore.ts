@@ -44,17 +44,16 @@ UNWIND $rows AS row
 MERGE (a:Area {code: row.code})
 SET a.loadId = $loadId, a.name = row.name, a.source = row.source`;
 
+// Geography is a second label on the organisations that cover ground.
 export const MERGE_ORGANISATIONS = `
 UNWIND $rows AS row
 MERGE (o:Organisation {code: row.code})
 SET o:Entity, o.loadId = $loadId, o.odsCode = row.odsCode, o.name = row.name, o.searchName = row.searchName, o.kind = row.kind,
     o.trustType = row.trustType, o.foundationTrust = row.foundationTrust,
     o.validFrom = date(row.validFrom), o.validTo = date(row.validTo),
-    o.evidence = row.evidence, o.source = row.source, o.note = row.note`;
-
-// Geography is a second label on the organisations that cover ground.
-export const LABEL_GEOGRAPHY_ORGANISATIONS = `
-MATCH (o:Organisation) WHERE o.kind IN ['CCG', 'LOCAL_AUTHORITY', 'REGION'] AND NOT o:Geography
+    o.evidence = row.evidence, o.source = row.source, o.note = row.note
+WITH o, row
+WHERE row.kind IN ['CCG', 'LOCAL_AUTHORITY', 'REGION']
 SET o:Geography`;
 
 export const MERGE_FOOTPRINTS = `
@@ -113,7 +112,8 @@ MATCH (f:Footprint {code: row.footprintCode})
 MERGE (p)-[r:LEADS {line: row.line}]->(f)
 SET r.loadId = $loadId, r.validFrom = row.validFrom, r.validTo = row.validTo,
     r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
-    r.evidence = row.evidence, r.source = row.source, r.note = row.note`;
+    r.evidence = row.evidence, r.source = row.source, r.note = row.note,
+    r.dayJobTitle = row.dayJobTitle, r.dayJobOrganisationName = row.dayJobOrgName`;
 
 export const MERGE_DAY_JOBS = `
 UNWIND $rows AS row
@@ -123,11 +123,6 @@ MERGE (p)-[r:WORKS_AT {line: row.line}]->(o)
 SET r.loadId = $loadId, r.title = row.title, r.validFrom = row.validFrom, r.validTo = row.validTo,
     r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
     r.evidence = row.evidence, r.source = row.source`;
-
-export const MERGE_UNRESOLVED_DAY_JOBS = `
-UNWIND $rows AS row
-MATCH (p:Person {id: row.personId})-[r:LEADS {line: row.line}]->(:Footprint)
-SET r.dayJobTitle = row.title, r.dayJobOrganisationName = row.organisationName`;
 
 export const MERGE_STATUS_CHANGES = `
 UNWIND $rows AS row
@@ -169,25 +164,33 @@ CREATE (l)-[:SHARES {validFrom: date(row.validFrom), validTo: date(row.validTo),
 
 // A geography's ground as the geographies of one kind divide it: a relationship from the geography
 // to itself, one per period, typed by the kind (GROUND_STP: as the STPs divide it), so that a
-// question about one kind reads only those.
-function createGround(type: string): string {
-  return `
-UNWIND $rows AS row
-MATCH (g:Geography {code: row.code})
-CREATE (g)-[:${type} {kind: row.kind, validFrom: date(row.validFrom), validTo: date(row.validTo),
-  areas: toInteger(row.areas), lessCertain: toInteger(row.lessCertain), rightCodes: row.rightCodes,
-  sharedAreas: [x IN row.sharedAreas | toInteger(x)], sharedLessCertain: [x IN row.sharedLessCertain | toInteger(x)],
-  uncoveredAreas: toInteger(row.uncoveredAreas), uncoveredLessCertain: toInteger(row.uncoveredLessCertain)}]->(g)`;
+// question about one kind reads only those. One statement writes every kind: each row's FOREACH
+// runs for its own kind only.
+function writeGroundOfKind(kind: string, type: string): string {
+  return `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | CREATE (g)-[r:${type}]->(g) SET r = ground)`;
 }
 
-/** The statement that writes GroundByKindRow rows of each geography kind. */
-export const CREATE_GROUND_BY_KIND: Readonly<Record<GeographyKindValue, string>> = {
-  CCG: createGround("GROUND_CCG"),
-  LDR: createGround("GROUND_LDR"),
-  LOCAL_AUTHORITY: createGround("GROUND_LOCAL_AUTHORITY"),
-  REGION: createGround("GROUND_REGION"),
-  STP: createGround("GROUND_STP"),
-};
+const WRITE_GROUND_OF_KIND = {
+  CCG: writeGroundOfKind("CCG", "GROUND_CCG"),
+  LDR: writeGroundOfKind("LDR", "GROUND_LDR"),
+  LOCAL_AUTHORITY: writeGroundOfKind("LOCAL_AUTHORITY", "GROUND_LOCAL_AUTHORITY"),
+  REGION: writeGroundOfKind("REGION", "GROUND_REGION"),
+  STP: writeGroundOfKind("STP", "GROUND_STP"),
+} satisfies Record<GeographyKindValue, string>;
+
+/** Writes GroundByKindRow rows of every kind. */
+export const CREATE_GROUND = `
+UNWIND $rows AS row
+MATCH (g:Geography {code: row.code})
+WITH g, row, {kind: row.kind, validFrom: date(row.validFrom), validTo: date(row.validTo),
+  areas: toInteger(row.areas), lessCertain: toInteger(row.lessCertain), rightCodes: row.rightCodes,
+  sharedAreas: [x IN row.sharedAreas | toInteger(x)], sharedLessCertain: [x IN row.sharedLessCertain | toInteger(x)],
+  uncoveredAreas: toInteger(row.uncoveredAreas), uncoveredLessCertain: toInteger(row.uncoveredLessCertain)} AS ground
+${WRITE_GROUND_OF_KIND.CCG}
+${WRITE_GROUND_OF_KIND.LDR}
+${WRITE_GROUND_OF_KIND.LOCAL_AUTHORITY}
+${WRITE_GROUND_OF_KIND.REGION}
+${WRITE_GROUND_OF_KIND.STP}`;
 
 export const DELETE_KIND_COVERAGE = "MATCH (k:KindCoverage) DELETE k";
 
@@ -208,6 +211,11 @@ SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCo
 /**
  * Runs every step in ONE write transaction, so that a load is all or nothing: a failure or an
  * interruption part-way leaves the graph as it was. `onProgress` is told after every batch.
+ *
+ * Every batch is sent without waiting for the one before: the server runs a transaction's
+ * statements in the order they arrive, so the order of the steps holds, and the next batch is
+ * already encoded and on its way while the server works on this one. A step's time runs from the
+ * end of the step before it to the answer of its last batch.
  */
 export async function writeInOneTransaction(
   db: Database,
@@ -218,37 +226,49 @@ export async function writeInOneTransaction(
 ): Promise<Map<string, WriteCounts>> {
   return db.writeTransaction(async (run) => {
     const counts = new Map<string, WriteCounts>();
+    const answers: Promise<void>[] = [];
+    let previousStepEnded = performance.now();
     for (const step of steps) {
       const rows = step.rows;
-      const batches: (Record<string, unknown> | undefined)[] = [];
+      const batches: Record<string, unknown>[] = [];
       if (rows === undefined) batches.push(step.parameters ?? {});
       else {
         const batchSize = step.batchSize ?? 5_000;
         for (let i = 0; i < rows.length; i += batchSize) batches.push({ rows: rows.slice(i, i + batchSize) });
       }
+      const total = rows?.length ?? 1;
       const tally: WriteCounts = {
-        rows: rows?.length ?? 1,
+        rows: total,
         nodesCreated: 0,
         relationshipsCreated: 0,
         nodesDeleted: 0,
         relationshipsDeleted: 0,
         milliseconds: 0,
       };
-      const started = performance.now();
-      let done = 0;
-      for (const parameters of batches) {
-        const result = await run(step.statement, { ...shared, ...parameters });
-        const updates = result.summary.counters.updates();
-        tally.nodesCreated += updates.nodesCreated;
-        tally.relationshipsCreated += updates.relationshipsCreated;
-        tally.nodesDeleted += updates.nodesDeleted;
-        tally.relationshipsDeleted += updates.relationshipsDeleted;
-        done += Array.isArray(parameters?.["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
-        onProgress(step.name, done, rows?.length ?? 1);
-      }
-      tally.milliseconds = performance.now() - started;
       counts.set(step.name, tally);
+      let done = 0;
+      for (const [index, parameters] of batches.entries()) {
+        const isLast = index === batches.length - 1;
+        const batchRows = Array.isArray(parameters["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
+        answers.push(
+          run(step.statement, { ...shared, ...parameters }).then((result) => {
+            const updates = result.summary.counters.updates();
+            tally.nodesCreated += updates.nodesCreated;
+            tally.relationshipsCreated += updates.relationshipsCreated;
+            tally.nodesDeleted += updates.nodesDeleted;
+            tally.relationshipsDeleted += updates.relationshipsDeleted;
+            done += batchRows;
+            onProgress(step.name, done, total);
+            if (isLast) {
+              const now = performance.now();
+              tally.milliseconds = now - previousStepEnded;
+              previousStepEnded = now;
+            }
+          }),
+        );
+      }
     }
+    await Promise.all(answers);
     return counts;
   }, timeoutMs);
 }

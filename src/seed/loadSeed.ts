@@ -4,16 +4,15 @@ import type { GeographyKindValue } from "../graph/models.js";
 import { toSearchName } from "../graph/searchName.js";
 import {
   CREATE_AREA_GROUPS,
+  CREATE_GROUND,
   CREATE_GROUP_COVERAGE,
   CREATE_KIND_COVERAGE,
-  CREATE_GROUND_BY_KIND,
   CREATE_SHARED_GROUND,
   DELETE_STALE_NODES,
   DELETE_STALE_RELATIONSHIPS,
   DELETE_AREA_GROUPS,
   DELETE_KIND_COVERAGE,
   DELETE_SHARED_GROUND,
-  LABEL_GEOGRAPHY_ORGANISATIONS,
   CREATE_AREA_MEMBERSHIPS,
   CREATE_AREAS,
   hasNoAreas,
@@ -28,7 +27,6 @@ import {
   MERGE_PEOPLE,
   MERGE_SOURCES,
   MERGE_STATUS_CHANGES,
-  MERGE_UNRESOLVED_DAY_JOBS,
   writeInOneTransaction,
   type WriteCounts,
   type WriteStep,
@@ -167,7 +165,6 @@ export function planLoad(
       statement: MERGE_ORGANISATIONS,
       rows: seed.organisations.map((o) => ({ ...o, searchName: toSearchName(o.name) })),
     },
-    { name: "geography labels", statement: LABEL_GEOGRAPHY_ORGANISATIONS },
     {
       name: "footprints",
       statement: MERGE_FOOTPRINTS,
@@ -213,16 +210,6 @@ export function planLoad(
         })),
     },
     {
-      name: "unresolved day jobs",
-      statement: MERGE_UNRESOLVED_DAY_JOBS,
-      rows: seed.leaders.map((l) => ({
-        personId: l.personId,
-        line: l.line,
-        title: l.dayJobTitle,
-        organisationName: l.dayJobOrgName,
-      })),
-    },
-    {
       name: "status changes",
       statement: MERGE_STATUS_CHANGES,
       rows: seed.statusChanges.map((s) => ({
@@ -257,11 +244,11 @@ export function planLoad(
       statement: CREATE_SHARED_GROUND,
       rows: derived.sharedGround.pairs.map((row) => ({ ...row })),
     },
-    ...GEOGRAPHY_KIND_LIST.map((kind) => ({
-      name: `ground by ${kind}`,
-      statement: CREATE_GROUND_BY_KIND[kind],
-      rows: derived.sharedGround.byKind.filter((row) => row.kind === kind).map((row) => ({ ...row })),
-    })),
+    {
+      name: "ground by kind",
+      statement: CREATE_GROUND,
+      rows: derived.sharedGround.byKind.map((row) => ({ ...row })),
+    },
     { name: "clear kind coverage", statement: DELETE_KIND_COVERAGE },
     {
       name: "kind coverage",

@@ -8,6 +8,7 @@ import { repoRoot } from "../../src/config/readConfig.js";
 import type { Database } from "../../src/graph/database.js";
 import { readDataset } from "../../src/graph/dataset.js";
 import { countGraph } from "../../src/graph/graphStats.js";
+import { writeInOneTransaction } from "../../src/graph/seedStore.js";
 import { loadSeed } from "../../src/seed/loadSeed.js";
 import { readSeed } from "../../src/seed/readSeed.js";
 import { connectTestDatabase } from "../helpers/testDatabase.js";
@@ -105,5 +106,65 @@ describe("the seed loader", () => {
       expect(loaded.counts.get(step)?.nodesCreated, step).toBe(0);
       expect(loaded.counts.get(step)?.relationshipsCreated, step).toBe(0);
     }
+  });
+
+  // The load sends its batches without waiting for answers; these check that the order of steps
+  // still holds and that a failing batch still undoes everything before it.
+  const CREATE_PROBES = "UNWIND $rows AS row CREATE (:LoadProbe {n: row.n, loadId: $loadId})";
+  const LINK_PROBES = `
+UNWIND $rows AS row
+MATCH (p:LoadProbe {n: row.n})
+CREATE (p)-[:PROBED {by: 10 / toInteger(row.d)}]->(p)`;
+  const probeRows = (from: number, to: number, d = 1) =>
+    Array.from({ length: to - from }, (_, i) => ({ n: from + i, d }));
+
+  it("runs each step on what the steps before it wrote, batch after batch", async () => {
+    const progress: string[] = [];
+    try {
+      const counts = await writeInOneTransaction(
+        db,
+        [
+          { name: "probes", statement: CREATE_PROBES, rows: probeRows(0, 25), batchSize: 10 },
+          { name: "links", statement: LINK_PROBES, rows: probeRows(0, 25), batchSize: 4 },
+        ],
+        { loadId: "probe" },
+        (step, done, total) => progress.push(`${step} ${done}/${total}`),
+        60_000,
+      );
+      expect(counts.get("probes")).toMatchObject({ rows: 25, nodesCreated: 25 });
+      expect(counts.get("links")).toMatchObject({ rows: 25, relationshipsCreated: 25 });
+      expect(progress).toEqual([
+        "probes 10/25",
+        "probes 20/25",
+        "probes 25/25",
+        ...[4, 8, 12, 16, 20, 24, 25].map((done) => `links ${done}/25`),
+      ]);
+    } finally {
+      await db.write("MATCH (p:LoadProbe) DETACH DELETE p");
+    }
+  });
+
+  it("writes nothing when a batch fails after others were sent", async () => {
+    const before = await countGraph(db);
+    const failing = writeInOneTransaction(
+      db,
+      [
+        { name: "probes", statement: CREATE_PROBES, rows: probeRows(0, 30), batchSize: 5 },
+        // The third batch divides by zero; batches are still queued behind it.
+        {
+          name: "links",
+          statement: LINK_PROBES,
+          rows: [...probeRows(0, 10), ...probeRows(10, 11, 0), ...probeRows(11, 30)],
+          batchSize: 5,
+        },
+      ],
+      { loadId: "probe" },
+      () => undefined,
+      60_000,
+    );
+    await expect(failing).rejects.toThrow(/by zero/i);
+    const probes = await db.read<{ n: number }>("MATCH (p:LoadProbe) RETURN count(p) AS n");
+    expect(probes.records[0]?.get("n")).toBe(0);
+    expect(await countGraph(db)).toEqual(before);
   });
 });
