@@ -19,6 +19,19 @@ export interface CsvRow {
   get(column: string): string;
 }
 
+/** A row's fields, read by column name through the header's index (shared by every row). */
+class IndexedRow implements CsvRow {
+  constructor(
+    readonly line: number,
+    private readonly fields: readonly string[],
+    private readonly columnIndex: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string {
+    return (this.fields[this.columnIndex.get(column) ?? -1] ?? "").trim();
+  }
+}
+
 /** The rows of one CSV file, or the problems that stopped it being read. */
 export interface CsvTable {
   file: string;
@@ -73,7 +86,7 @@ export async function readCsvTable(
     return { file, rows: [] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: ParsedRecord[];
   try {
     records = text.includes('"') ? parseQuoted(text) : splitUnquoted(text);
   } catch (error) {
@@ -89,7 +102,8 @@ export async function readCsvTable(
   if (missing.length > 0) return { file, rows: [] };
   const index = new Map(header.map((name, i) => [name, i]));
   const rows: CsvRow[] = [];
-  for (const { record, info } of records.slice(1)) {
+  for (let r = 1; r < records.length; r++) {
+    const { record, info } = records[r] as ParsedRecord;
     const line = info.lines;
     if (record.length !== header.length) {
       problems.push({
@@ -100,7 +114,7 @@ export async function readCsvTable(
       });
       continue;
     }
-    rows.push({ line, get: (column) => (record[index.get(column) ?? -1] ?? "").trim() });
+    rows.push(new IndexedRow(line, record, index));
   }
   return { file, rows };
 }
