@@ -208,14 +208,17 @@ MERGE (d:Dataset {key: 'seed'})
 SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCount = $areaCount,
     d.loadedAt = $loadedAt, d.seedDir = $seedDir`;
 
+/** How many batches a load has sent whose answers have not yet arrived. */
+const BATCHES_IN_FLIGHT = 3;
+
 /**
  * Runs every step in ONE write transaction, so that a load is all or nothing: a failure or an
  * interruption part-way leaves the graph as it was. `onProgress` is told after every batch.
  *
- * Every batch is sent without waiting for the one before: the server runs a transaction's
- * statements in the order they arrive, so the order of the steps holds, and the next batch is
- * already encoded and on its way while the server works on this one. A step's time runs from the
- * end of the step before it to the answer of its last batch.
+ * Batches are sent ahead of their answers, up to BATCHES_IN_FLIGHT, so that the server always has
+ * the next one while the loader encodes the one after: the server runs a transaction's statements
+ * in the order they arrive, so the steps keep their order. A step's time runs from the answer
+ * that ended the step before it to the answer of its own last batch.
  */
 export async function writeInOneTransaction(
   db: Database,
@@ -226,49 +229,57 @@ export async function writeInOneTransaction(
 ): Promise<Map<string, WriteCounts>> {
   return db.writeTransaction(async (run) => {
     const counts = new Map<string, WriteCounts>();
-    const answers: Promise<void>[] = [];
+    const inFlight: Promise<void>[] = [];
     let previousStepEnded = performance.now();
-    for (const step of steps) {
-      const rows = step.rows;
-      const batches: Record<string, unknown>[] = [];
-      if (rows === undefined) batches.push(step.parameters ?? {});
-      else {
-        const batchSize = step.batchSize ?? 5_000;
-        for (let i = 0; i < rows.length; i += batchSize) batches.push({ rows: rows.slice(i, i + batchSize) });
+    try {
+      for (const step of steps) {
+        const rows = step.rows;
+        const batches: Record<string, unknown>[] = [];
+        if (rows === undefined) batches.push(step.parameters ?? {});
+        else {
+          const batchSize = step.batchSize ?? 5_000;
+          for (let i = 0; i < rows.length; i += batchSize)
+            batches.push({ rows: rows.slice(i, i + batchSize) });
+        }
+        const total = rows?.length ?? 1;
+        const tally: WriteCounts = {
+          rows: total,
+          nodesCreated: 0,
+          relationshipsCreated: 0,
+          nodesDeleted: 0,
+          relationshipsDeleted: 0,
+          milliseconds: 0,
+        };
+        counts.set(step.name, tally);
+        let done = 0;
+        for (const [index, parameters] of batches.entries()) {
+          if (inFlight.length === BATCHES_IN_FLIGHT) await inFlight.shift();
+          const isLast = index === batches.length - 1;
+          const batchRows = Array.isArray(parameters["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
+          inFlight.push(
+            run(step.statement, { ...shared, ...parameters }).then((result) => {
+              const updates = result.summary.counters.updates();
+              tally.nodesCreated += updates.nodesCreated;
+              tally.relationshipsCreated += updates.relationshipsCreated;
+              tally.nodesDeleted += updates.nodesDeleted;
+              tally.relationshipsDeleted += updates.relationshipsDeleted;
+              done += batchRows;
+              onProgress(step.name, done, total);
+              if (isLast) {
+                const now = performance.now();
+                tally.milliseconds = now - previousStepEnded;
+                previousStepEnded = now;
+              }
+            }),
+          );
+        }
       }
-      const total = rows?.length ?? 1;
-      const tally: WriteCounts = {
-        rows: total,
-        nodesCreated: 0,
-        relationshipsCreated: 0,
-        nodesDeleted: 0,
-        relationshipsDeleted: 0,
-        milliseconds: 0,
-      };
-      counts.set(step.name, tally);
-      let done = 0;
-      for (const [index, parameters] of batches.entries()) {
-        const isLast = index === batches.length - 1;
-        const batchRows = Array.isArray(parameters["rows"]) ? (parameters["rows"] as unknown[]).length : 1;
-        answers.push(
-          run(step.statement, { ...shared, ...parameters }).then((result) => {
-            const updates = result.summary.counters.updates();
-            tally.nodesCreated += updates.nodesCreated;
-            tally.relationshipsCreated += updates.relationshipsCreated;
-            tally.nodesDeleted += updates.nodesDeleted;
-            tally.relationshipsDeleted += updates.relationshipsDeleted;
-            done += batchRows;
-            onProgress(step.name, done, total);
-            if (isLast) {
-              const now = performance.now();
-              tally.milliseconds = now - previousStepEnded;
-              previousStepEnded = now;
-            }
-          }),
-        );
-      }
+      await Promise.all(inFlight);
+    } catch (error) {
+      // Let the batches already sent fail or finish before the transaction is rolled back.
+      await Promise.allSettled(inFlight);
+      throw error;
     }
-    await Promise.all(answers);
     return counts;
   }, timeoutMs);
 }
