@@ -12,6 +12,7 @@ import path from "node:path";
 import { repoRoot } from "../src/config/readConfig.js";
 import type { Database } from "../src/graph/database.js";
 import {
+  batchesOf,
   CREATE_GROUP_COVERAGE,
   CREATE_KIND_COVERAGE,
   CREATE_GROUND,
@@ -65,13 +66,7 @@ async function writeBatchByBatch(
   const shared = { loadId: randomUUID() };
   const totals = { nodesCreated: 0, relationshipsCreated: 0, transactions: 0 };
   for (const step of steps) {
-    const batches: Record<string, unknown>[] = [];
-    if (step.rows === undefined) batches.push(step.parameters ?? {});
-    else {
-      const size = step.batchSize ?? 5_000;
-      for (let i = 0; i < step.rows.length; i += size) batches.push({ rows: step.rows.slice(i, i + size) });
-    }
-    for (const parameters of batches) {
+    for (const parameters of batchesOf(step)) {
       const result = await db.write(step.statement, { ...shared, ...parameters });
       const updates = result.summary.counters.updates();
       totals.nodesCreated += updates.nodesCreated;

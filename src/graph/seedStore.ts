@@ -166,16 +166,16 @@ CREATE (l)-[:SHARES {validFrom: date(row.validFrom), validTo: date(row.validTo),
 // to itself, one per period, typed by the kind (GROUND_STP: as the STPs divide it), so that a
 // question about one kind reads only those. One statement writes every kind: each row's FOREACH
 // runs for its own kind only.
-function writeGroundOfKind(kind: string, type: string): string {
-  return `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | CREATE (g)-[r:${type}]->(g) SET r = ground)`;
+function writeGroundOfKind(kind: string): string {
+  return `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | CREATE (g)-[r:GROUND_${kind}]->(g) SET r = ground)`;
 }
 
 const WRITE_GROUND_OF_KIND = {
-  CCG: writeGroundOfKind("CCG", "GROUND_CCG"),
-  LDR: writeGroundOfKind("LDR", "GROUND_LDR"),
-  LOCAL_AUTHORITY: writeGroundOfKind("LOCAL_AUTHORITY", "GROUND_LOCAL_AUTHORITY"),
-  REGION: writeGroundOfKind("REGION", "GROUND_REGION"),
-  STP: writeGroundOfKind("STP", "GROUND_STP"),
+  CCG: writeGroundOfKind("CCG"),
+  LDR: writeGroundOfKind("LDR"),
+  LOCAL_AUTHORITY: writeGroundOfKind("LOCAL_AUTHORITY"),
+  REGION: writeGroundOfKind("REGION"),
+  STP: writeGroundOfKind("STP"),
 } satisfies Record<GeographyKindValue, string>;
 
 /** Writes GroundByKindRow rows of every kind. */
@@ -208,6 +208,16 @@ MERGE (d:Dataset {key: 'seed'})
 SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCount = $areaCount,
     d.loadedAt = $loadedAt, d.seedDir = $seedDir`;
 
+/** The parameters of each run of a step: its `parameters` once, or its rows in batches of `batchSize`. */
+export function batchesOf(step: WriteStep): Record<string, unknown>[] {
+  if (step.rows === undefined) return [step.parameters ?? {}];
+  const batchSize = step.batchSize ?? 5_000;
+  const batches: Record<string, unknown>[] = [];
+  for (let i = 0; i < step.rows.length; i += batchSize)
+    batches.push({ rows: step.rows.slice(i, i + batchSize) });
+  return batches;
+}
+
 /** How many batches a load has sent whose answers have not yet arrived. */
 const BATCHES_IN_FLIGHT = 3;
 
@@ -233,15 +243,8 @@ export async function writeInOneTransaction(
     let previousStepEnded = performance.now();
     try {
       for (const step of steps) {
-        const rows = step.rows;
-        const batches: Record<string, unknown>[] = [];
-        if (rows === undefined) batches.push(step.parameters ?? {});
-        else {
-          const batchSize = step.batchSize ?? 5_000;
-          for (let i = 0; i < rows.length; i += batchSize)
-            batches.push({ rows: rows.slice(i, i + batchSize) });
-        }
-        const total = rows?.length ?? 1;
+        const batches = batchesOf(step);
+        const total = step.rows?.length ?? 1;
         const tally: WriteCounts = {
           rows: total,
           nodesCreated: 0,
