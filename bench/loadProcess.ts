@@ -7,7 +7,6 @@
  *                                  their WITHIN, SHARES and GROUND_<KIND> relationships, no areas), in batches
  * The target is in BENCH_TARGET and the graph must be empty. Prints one JSON LoadMeasurement line.
  */
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { repoRoot } from "../src/config/readConfig.js";
 import type { Database } from "../src/graph/database.js";
@@ -18,6 +17,7 @@ import {
   CREATE_GROUND,
   CREATE_SHARED_GROUND,
   MERGE_DATASET,
+  newLoadId,
   type WriteStep,
 } from "../src/graph/seedStore.js";
 import { formatProblem } from "../src/seed/csvTable.js";
@@ -63,7 +63,7 @@ async function writeBatchByBatch(
   db: Database,
   steps: readonly WriteStep[],
 ): Promise<Pick<LoadMeasurement, "nodesCreated" | "relationshipsCreated" | "transactions">> {
-  const shared = { loadId: randomUUID() };
+  const shared = { loadId: newLoadId() };
   const totals = { nodesCreated: 0, relationshipsCreated: 0, transactions: 0 };
   for (const step of steps) {
     for (const parameters of batchesOf(step)) {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "../graph/database.js";
 import type { GeographyKindValue } from "../graph/models.js";
 import { toSearchName } from "../graph/searchName.js";
@@ -27,6 +26,7 @@ import {
   MERGE_PEOPLE,
   MERGE_SOURCES,
   MERGE_STATUS_CHANGES,
+  newLoadId,
   writeInOneTransaction,
   type WriteCounts,
   type WriteStep,
@@ -301,7 +301,7 @@ export async function loadSeed(
   const counts = await writeInOneTransaction(
     db,
     steps,
-    { loadId: randomUUID() },
+    { loadId: newLoadId() },
     options.onProgress ?? (() => undefined),
     options.timeoutMs ?? 600_000,
   );
