@@ -194,30 +194,54 @@ export interface PathStepModel {
   validTo: string | null;
 }
 
+// One end of a path, as `alias`: an entity by official code or a person by id, else an entity by ODS
+// code, else a footprint by former code (the lookup statements' order); no row when none matches.
+const pathEnd = (parameter: string, alias: string) => `
+CALL () {
+  OPTIONAL MATCH (exact:Entity {code: ${parameter}})
+  CALL (exact) {
+    WITH exact WHERE exact IS NOT NULL
+    RETURN exact AS n
+    UNION
+    WITH exact WHERE exact IS NULL
+    MATCH (n:Person {id: ${parameter}}) RETURN n
+    UNION
+    WITH exact WHERE exact IS NULL
+    MATCH (n:Entity {odsCode: ${parameter}}) RETURN n
+    UNION
+    WITH exact WHERE exact IS NULL
+    CALL (exact) {
+      MATCH (n:Footprint) WHERE exact IS NULL AND ${parameter} IN n.formerCodes RETURN n
+    }
+    RETURN n
+  }
+  RETURN n AS ${alias} LIMIT 1
+}`;
+const PATH_START = pathEnd("$from", "a");
+const PATH_END = pathEnd("$to", "b");
+
 // Variable-length bounds must be literals in Cypher, so there is one fixed statement per bound (1 to 6).
-const findShortestPathStatement = (bound: number) => `
-CALL () {
-  MATCH (n:Entity {code: $from}) RETURN n AS a
+// Two codes of one entity (an official and a former code) give a path of no steps.
+const findShortestPathStatement = (bound: number) => `${PATH_START}${PATH_END}
+CALL (a, b) {
+  WITH a, b WHERE a = b
+  RETURN [a] AS pathNodes, [] AS pathRelationships
   UNION
-  MATCH (n:Person {id: $from}) RETURN n AS a
+  WITH a, b WHERE a <> b
+  MATCH path = shortestPath((a)-[:MEMBER_OF|LEADS|WORKS_AT|WITHIN*..${bound}]-(b))
+  RETURN nodes(path) AS pathNodes, relationships(path) AS pathRelationships
 }
-CALL () {
-  MATCH (n:Entity {code: $to}) RETURN n AS b
-  UNION
-  MATCH (n:Person {id: $to}) RETURN n AS b
-}
-MATCH path = shortestPath((a)-[:MEMBER_OF|LEADS|WORKS_AT|WITHIN*..${bound}]-(b))
-RETURN [n IN nodes(path) |
+RETURN [n IN pathNodes |
   CASE
     WHEN n:Person THEN {person: {id: n.id, name: n.name}}
     WHEN n:AreaGroup THEN {areaSet: {id: n.id, size: n.size}}
     ELSE {entity: ${projectEntity("n")}}
   END] AS nodes,
-  [r IN relationships(path) | {
+  [r IN pathRelationships | {
     type: type(r), start: elementId(startNode(r)),
     validFrom: toString(r.validFrom), validTo: toString(r.validTo)
   }] AS relationships,
-  [n IN nodes(path) | elementId(n)] AS ids
+  [n IN pathNodes | elementId(n)] AS ids
 LIMIT 1`;
 
 export const MAX_PATH_LENGTH = 6;

@@ -277,6 +277,29 @@ describe("the other questions", () => {
     ]);
   });
 
+  it("finds a path's ends by ODS code and by a footprint's former code, as a lookup does", async () => {
+    interface Ends {
+      byOds: { length: number; steps: { from: { code: string }; to: { code: string } }[] } | null;
+      byCode: { length: number } | null;
+      sameFootprint: { length: number; steps: unknown[] } | null;
+      unknown: { length: number } | null;
+    }
+    const result = await server.execute(`{
+      byOds: path(from: "00D", to: "E40000001") { length steps { from { ... on Ccg { code } } to { ... on Region { code } } } }
+      byCode: path(from: "E38000047", to: "E40000001") { length }
+      sameFootprint: path(from: "E54000003", to: "E54000045") { length steps { relationship } }
+      unknown: path(from: "E38999999", to: "E40000001") { length }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as unknown as Ends;
+    // 00D is the ODS code of NHS Durham Dales, Easington and Sedgefield CCG (E38000047).
+    expect(data.byOds?.length).toBe(data.byCode?.length);
+    expect(data.byOds?.steps[0]?.from.code).toBe("E38000047");
+    // E54000003 was recoded to E54000045 in December 2016: two codes of one footprint.
+    expect(data.sameFootprint).toEqual({ length: 0, steps: [] });
+    expect(data.unknown).toBeNull();
+  });
+
   it("refuses a path longer than the bound it can search", async () => {
     const result = await server.execute(readOperation("howConnected"), { maxLength: 7 });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "maxLength" });
