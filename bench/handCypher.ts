@@ -226,41 +226,55 @@ const pathNode = (n: string, typenameKey: string) =>
      WHEN ${n}:AreaGroup THEN {${typenameKey}: 'AreaSet', id: ${n}.id, size: ${n}.size}
      ELSE {${typenameKey}: ${TYPE_NAME(n)}, code: ${n}.code, name: ${n}.name} END`;
 
-const PATH_ENDS = `
+// One end of a path: an entity by official code or a person by id, else an entity by ODS code, else
+// a footprint by former code.
+const pathEnd = (parameter: string, alias: string) => `
 CALL () {
-  MATCH (n:Entity {code: $from}) RETURN n AS a
-  UNION
-  MATCH (n:Person {id: $from}) RETURN n AS a
-}
-CALL () {
-  MATCH (n:Entity {code: $to}) RETURN n AS b
-  UNION
-  MATCH (n:Person {id: $to}) RETURN n AS b
+  OPTIONAL MATCH (exact:Entity {code: ${parameter}})
+  CALL (exact) {
+    WITH exact WHERE exact IS NOT NULL
+    RETURN exact AS n
+    UNION
+    WITH exact WHERE exact IS NULL
+    MATCH (n:Person {id: ${parameter}}) RETURN n
+    UNION
+    WITH exact WHERE exact IS NULL
+    MATCH (n:Entity {odsCode: ${parameter}}) RETURN n
+    UNION
+    WITH exact WHERE exact IS NULL
+    CALL (exact) {
+      MATCH (n:Footprint) WHERE exact IS NULL AND ${parameter} IN n.formerCodes RETURN n
+    }
+    RETURN n
+  }
+  RETURN n AS ${alias} LIMIT 1
 }`;
 
+// Two codes of one entity give a path of no steps.
 const pathFrom = (a: string, typenameKey: string) => `
-MATCH path = shortestPath((${a})-[:MEMBER_OF|LEADS|WORKS_AT|WITHIN*..4]-(b))
-WITH path LIMIT 1
-WITH nodes(path) AS ns, relationships(path) AS rs
+CALL (${a}, b) {
+  WITH ${a}, b WHERE ${a} = b
+  RETURN [${a}] AS ns, [] AS rs
+  UNION
+  WITH ${a}, b WHERE ${a} <> b
+  MATCH path = shortestPath((${a})-[:MEMBER_OF|LEADS|WORKS_AT|WITHIN*..4]-(b))
+  RETURN nodes(path) AS ns, relationships(path) AS rs
+}
+WITH ns, rs LIMIT 1
 WITH ns, rs, [n IN ns | ${pathNode("n", typenameKey)}] AS shown
 RETURN {length: size(rs), steps: [k IN range(0, size(rs) - 1) | {
   relationship: type(rs[k]), validFrom: toString(rs[k].validFrom), validTo: toString(rs[k].validTo),
   from: CASE WHEN startNode(rs[k]) = ns[k] THEN shown[k] ELSE shown[k + 1] END,
   to: CASE WHEN startNode(rs[k]) = ns[k] THEN shown[k + 1] ELSE shown[k] END}]} AS path`;
 
-/** A shortest path of at most 4 relationships between two entities or people (by code or id). */
+/** A shortest path of at most 4 relationships between two entities or people (by code, ODS code, former code or id). */
 export function pathStatement({ typenameKey }: TypeNameOption): string {
-  return compact(`${PATH_ENDS}${pathFrom("a", typenameKey)}`);
+  return compact(`${pathEnd("$from", "a")}${pathEnd("$to", "b")}${pathFrom("a", typenameKey)}`);
 }
 
 /** The same path, as a per-field @cypher statement from `this` to `$to`. */
 export function pathFromThisStatement({ typenameKey }: TypeNameOption): string {
-  return compact(`
-CALL () {
-  MATCH (n:Entity {code: $to}) RETURN n AS b
-  UNION
-  MATCH (n:Person {id: $to}) RETURN n AS b
-}${pathFrom("this", typenameKey)}`);
+  return compact(`${pathEnd("$to", "b")}${pathFrom("this", typenameKey)}`);
 }
 
 /** A geography's area count at a date, as a per-field @cypher statement from `this`. */
