@@ -5,6 +5,7 @@
  * per use, since GraphQL field names cannot start with "__".
  */
 
+import { PATH_END, PATH_START } from "../src/graph/analysis.js";
 import { ANY_GROUND } from "../src/graph/ground.js";
 
 const DATED = (r: string, d: string) =>
@@ -226,30 +227,6 @@ const pathNode = (n: string, typenameKey: string) =>
      WHEN ${n}:AreaGroup THEN {${typenameKey}: 'AreaSet', id: ${n}.id, size: ${n}.size}
      ELSE {${typenameKey}: ${TYPE_NAME(n)}, code: ${n}.code, name: ${n}.name} END`;
 
-// One end of a path: an entity by official code or a person by id, else an entity by ODS code, else
-// a footprint by former code.
-const pathEnd = (parameter: string, alias: string) => `
-CALL () {
-  OPTIONAL MATCH (exact:Entity {code: ${parameter}})
-  CALL (exact) {
-    WITH exact WHERE exact IS NOT NULL
-    RETURN exact AS n
-    UNION
-    WITH exact WHERE exact IS NULL
-    MATCH (n:Person {id: ${parameter}}) RETURN n
-    UNION
-    WITH exact WHERE exact IS NULL
-    MATCH (n:Entity {odsCode: ${parameter}}) RETURN n
-    UNION
-    WITH exact WHERE exact IS NULL
-    CALL (exact) {
-      MATCH (n:Footprint) WHERE exact IS NULL AND ${parameter} IN n.formerCodes RETURN n
-    }
-    RETURN n
-  }
-  RETURN n AS ${alias} LIMIT 1
-}`;
-
 // Two codes of one entity give a path of no steps.
 const pathFrom = (a: string, typenameKey: string) => `
 CALL (${a}, b) {
@@ -269,12 +246,12 @@ RETURN {length: size(rs), steps: [k IN range(0, size(rs) - 1) | {
 
 /** A shortest path of at most 4 relationships between two entities or people (by code, ODS code, former code or id). */
 export function pathStatement({ typenameKey }: TypeNameOption): string {
-  return compact(`${pathEnd("$from", "a")}${pathEnd("$to", "b")}${pathFrom("a", typenameKey)}`);
+  return compact(`${PATH_START}${PATH_END}${pathFrom("a", typenameKey)}`);
 }
 
 /** The same path, as a per-field @cypher statement from `this` to `$to`. */
 export function pathFromThisStatement({ typenameKey }: TypeNameOption): string {
-  return compact(`${pathEnd("$to", "b")}${pathFrom("this", typenameKey)}`);
+  return compact(`${PATH_END}${pathFrom("this", typenameKey)}`);
 }
 
 /** A geography's area count at a date, as a per-field @cypher statement from `this`. */

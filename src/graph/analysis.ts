@@ -217,8 +217,10 @@ CALL () {
   }
   RETURN n AS ${alias} LIMIT 1
 }`;
-const PATH_START = pathEnd("$from", "a");
-const PATH_END = pathEnd("$to", "b");
+/** A path's start, `$from`, as `a`; the benchmark's hand-written path finds its ends with these too. */
+export const PATH_START = pathEnd("$from", "a");
+/** A path's end, `$to`, as `b`. */
+export const PATH_END = pathEnd("$to", "b");
 
 // Variable-length bounds must be literals in Cypher, so there is one fixed statement per bound (1 to 6).
 // Two codes of one entity (an official and a former code) give a path of no steps.
