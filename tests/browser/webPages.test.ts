@@ -143,6 +143,39 @@ describe("the explorer (/explorer)", () => {
     await page.screenshot({ path: browser.screenshotPath("explorer-ldrs-across-stps") });
   });
 
+  it("shows the chosen tab's query once the editor has loaded, and offers saved operations only then", async () => {
+    // Hold back the editor's code, so that the tabs show while the editor is still loading.
+    let releaseEditor = (): void => undefined;
+    const editorHeld = new Promise<void>((resolve) => {
+      releaseEditor = resolve;
+    });
+    const page = await open("/explorer", (tab) => {
+      void tab.route(/\/monaco-editor-[^/]*\.js$/, async (route) => {
+        await editorHeld;
+        await route.continue();
+      });
+    });
+    await expect
+      .poll(() => page.locator(".graphiql-tab").count(), { timeout: 30_000 })
+      .toBe(operations.length);
+    const savedOperation = page.locator('button[data-operation="peopleWithSeveralRoles"]');
+    expect(await savedOperation.isDisabled()).toBe(true);
+    expect(await page.locator(".saved-operations").innerText()).toContain("Loading the editor");
+    await page.screenshot({ path: browser.screenshotPath("explorer-while-editor-loads") });
+
+    // Choose a tab other than the one the editor would start with.
+    const activeTitle = await page.locator(".graphiql-tab-active").innerText();
+    const chosenTitle = activeTitle.includes("LdrsAcrossStps") ? "PeopleWithSeveralRoles" : "LdrsAcrossStps";
+    await page.locator(".graphiql-tab", { hasText: chosenTitle }).locator("button").first().click();
+    await expect.poll(() => page.locator(".graphiql-tab-active").innerText()).toContain(chosenTitle);
+
+    releaseEditor();
+    await expect
+      .poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 30_000 })
+      .toContain(chosenTitle);
+    await expect.poll(() => savedOperation.isDisabled()).toBe(false);
+  });
+
   it("is what a browser gets from GET /graphql, while other GETs still reach Apollo", async () => {
     const page = await open("/graphql");
     await expect

@@ -1,4 +1,5 @@
 import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from "@graphiql/react";
+import { useEffect, useRef } from "react";
 
 /** One analyst operation from operations/, as /explorer/operations.json lists it. */
 export interface SavedOperation {
@@ -17,6 +18,21 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
   const activeTabIndex = useGraphiQL((state) => state.activeTabIndex);
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const actions = useGraphiQLActions();
+  const editorReady = queryEditor !== undefined;
+
+  // The tabs show while the editor is still loading, and the editor starts with the first tab's
+  // query. A tab chosen in that moment would be active with another tab's query in the editor, so
+  // once the editor exists it is given the active tab's query.
+  const editorGivenActiveTab = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (queryEditor === undefined || editorGivenActiveTab.current === queryEditor) return;
+    editorGivenActiveTab.current = queryEditor;
+    const activeQuery = tabs[activeTabIndex]?.query;
+    if (activeQuery == null || queryEditor.getValue() === activeQuery) return;
+    queryEditor.setValue(activeQuery);
+    const name = operationName(activeQuery);
+    if (name !== undefined) actions.setOperationName(name);
+  }, [queryEditor, tabs, activeTabIndex, actions]);
 
   const open = (operation: SavedOperation): void => {
     const name = operationName(operation.query);
@@ -38,6 +54,11 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
         The analysts&rsquo; questions from <code>operations/</code>. Each is open as a tab; pick one and press
         run (Ctrl-Enter).
       </p>
+      {editorReady ? null : (
+        <p className="saved-operations-loading" style={{ margin: "0 0 1rem", opacity: 0.7 }}>
+          Loading the editor&hellip;
+        </p>
+      )}
       <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {operations.map((operation) => {
           const active = tabs[activeTabIndex]?.title === operationName(operation.query);
@@ -48,6 +69,8 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
                 className="graphiql-un-styled"
                 data-operation={operation.name}
                 aria-current={active ? "true" : undefined}
+                // Until the editor exists, a chosen operation could not be shown in it.
+                disabled={!editorReady}
                 onClick={() => {
                   open(operation);
                 }}
@@ -58,6 +81,7 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
                   padding: "0.4rem 0.5rem",
                   borderRadius: "6px",
                   background: active ? "hsla(var(--color-primary), 0.12)" : undefined,
+                  opacity: editorReady ? undefined : 0.5,
                 }}
               >
                 <div style={{ fontWeight: 600 }}>{operation.title}</div>
@@ -79,7 +103,7 @@ function BookmarkIcon() {
   );
 }
 
-/** A sidebar panel listing the saved operations by title; clicking one opens its tab. */
+/** A sidebar panel listing the saved operations by title; clicking one opens its tab once the editor has loaded. */
 export function createSavedOperationsPlugin(operations: readonly SavedOperation[]): GraphiQLPlugin {
   return {
     title: "Saved operations",
