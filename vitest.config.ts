@@ -29,6 +29,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // Pages render slower on a busy machine: a poll waits up to 15 s unless it says otherwise.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

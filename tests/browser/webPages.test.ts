@@ -124,9 +124,7 @@ describe("the explorer (/explorer)", () => {
     await page.locator('button[data-operation="ldrsAcrossStps"]').click();
     await expect.poll(() => page.locator(".graphiql-tab-active").innerText()).toContain("LdrsAcrossStps");
     // The editor follows the tab a moment later; executing before then would send the previous query.
-    await expect
-      .poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 15_000 })
-      .toContain("LdrsAcrossStps");
+    await expect.poll(() => page.locator(".graphiql-query-editor").innerText()).toContain("LdrsAcrossStps");
     const answer = nextGraphQLAnswer(page, "LdrsAcrossStps");
     await page.locator(".graphiql-execute-button").click();
     const body = (await answer) as {
@@ -137,9 +135,7 @@ describe("the explorer (/explorer)", () => {
       (entry) => entry.geography.code === "LDR-PENINSULA",
     );
     expect(peninsula?.verdict).toBe("UNION");
-    await expect
-      .poll(() => page.locator(".graphiql-response").innerText(), { timeout: 15_000 })
-      .toContain('"coterminosity"');
+    await expect.poll(() => page.locator(".graphiql-response").innerText()).toContain('"coterminosity"');
     await page.screenshot({ path: browser.screenshotPath("explorer-ldrs-across-stps") });
   });
 
@@ -238,7 +234,7 @@ describe("the relationship view (/view)", () => {
     expect(await page.locator(".findings").innerText()).toContain("17 councils straddle STP boundaries");
     await row("E08000025").click();
     const panel = page.getByTestId("geography-panel");
-    await expect.poll(() => panel.getAttribute("data-code"), { timeout: 15_000 }).toBe("E08000025");
+    await expect.poll(() => panel.getAttribute("data-code")).toBe("E08000025");
     expect(await panel.getByTestId("overlaps").innerText()).toContain(
       "The Black Country and West Birmingham",
     );
@@ -249,7 +245,7 @@ describe("the relationship view (/view)", () => {
     page = await open("/view");
     await row("E54000037").click({ timeout: 30_000 });
     const panel = page.getByTestId("geography-panel");
-    await expect.poll(() => panel.getAttribute("data-code"), { timeout: 15_000 }).toBe("E54000037");
+    await expect.poll(() => panel.getAttribute("data-code")).toBe("E54000037");
     expect(await panel.getByTestId("members").innerText()).toContain(
       "NHS Northern, Eastern and Western Devon CCG",
     );
@@ -258,7 +254,7 @@ describe("the relationship view (/view)", () => {
     await page.screenshot({ path: browser.screenshotPath("view-devon-details") });
 
     await page.locator('g.column-label[data-column="LDR-PENINSULA"]').click();
-    await expect.poll(() => panel.getAttribute("data-code"), { timeout: 15_000 }).toBe("LDR-PENINSULA");
+    await expect.poll(() => panel.getAttribute("data-code")).toBe("LDR-PENINSULA");
     expect(await panel.getByTestId("members").innerText()).toContain("NHS Kernow CCG");
     expect(await panel.innerText()).toContain("Reconstructed from published documents");
     await page.screenshot({ path: browser.screenshotPath("view-peninsula-details") });
@@ -279,7 +275,7 @@ describe("the relationship view (/view)", () => {
     expect(await page.getByTestId("status-legend").innerText()).toContain("status on 2018-06-01");
 
     const panel = page.getByTestId("geography-panel");
-    await expect.poll(() => panel.getAttribute("data-code"), { timeout: 15_000 }).toBe("E54000034");
+    await expect.poll(() => panel.getAttribute("data-code")).toBe("E54000034");
     expect(await panel.getByTestId("panel-status").innerText()).toContain("Status on 2018-06-01: SHADOW_ICS");
     const history = panel.getByTestId("status-history");
     const statuses = await history
