@@ -20,10 +20,10 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
   const actions = useGraphiQLActions();
   const editorReady = queryEditor !== undefined;
 
-  // The tabs show while the editor is still loading, and the editor starts with the first tab's
-  // query. A tab chosen in that moment would be active with another tab's query in the editor, so
-  // once the editor exists it is given the active tab's query.
-  const editorGivenActiveTab = useRef<unknown>(undefined);
+  // The tabs show while the editor is still loading, and the editor starts with the query of the
+  // tab that was active when the page opened. A tab chosen in that moment would be active with
+  // another tab's query in the editor, so once the editor exists it is given the active tab's query.
+  const editorGivenActiveTab = useRef<typeof queryEditor>(undefined);
   useEffect(() => {
     if (queryEditor === undefined || editorGivenActiveTab.current === queryEditor) return;
     editorGivenActiveTab.current = queryEditor;
