@@ -139,7 +139,7 @@ describe("the explorer (/explorer)", () => {
     await page.screenshot({ path: browser.screenshotPath("explorer-ldrs-across-stps") });
   });
 
-  it("shows the chosen tab's query once the editor has loaded, and offers saved operations only then", async () => {
+  it("shows the chosen tab's query once the editor has loaded, panel open or not, and offers saved operations only then", async () => {
     // Hold back the editor's code, so that the tabs show while the editor is still loading.
     let releaseEditor = (): void => undefined;
     const editorHeld = new Promise<void>((resolve) => {
@@ -159,7 +159,9 @@ describe("the explorer (/explorer)", () => {
     expect(await page.locator(".saved-operations").innerText()).toContain("Loading the editor");
     await page.screenshot({ path: browser.screenshotPath("explorer-while-editor-loads") });
 
-    // Choose a tab other than the one the editor would start with.
+    // With the panel closed, choose a tab other than the one the editor would start with.
+    await page.getByRole("button", { name: "Hide Saved operations" }).click();
+    await expect.poll(() => page.locator(".saved-operations").count()).toBe(0);
     const activeTitle = await page.locator(".graphiql-tab-active").innerText();
     const chosenTitle = activeTitle.includes("LdrsAcrossStps") ? "PeopleWithSeveralRoles" : "LdrsAcrossStps";
     await page.locator(".graphiql-tab", { hasText: chosenTitle }).locator("button").first().click();
@@ -169,6 +171,7 @@ describe("the explorer (/explorer)", () => {
     await expect
       .poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 30_000 })
       .toContain(chosenTitle);
+    await page.getByRole("button", { name: "Show Saved operations" }).click();
     await expect.poll(() => savedOperation.isDisabled()).toBe(false);
   });
 

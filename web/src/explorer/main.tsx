@@ -6,6 +6,7 @@ import "@graphiql/react/font/fira-code.css";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { ActiveTabInEditor } from "./activeTabInEditor.js";
 import { createSavedOperationsPlugin, type SavedOperation } from "./savedOperationsPlugin.js";
 
 /** Runs every operation with a POST to the API on this page's own origin. */
@@ -40,7 +41,11 @@ createRoot(root).render(
       defaultEditorToolsVisibility={false}
       shouldPersistHeaders={false}
     >
-      <GraphiQL.Logo>NHS footprints</GraphiQL.Logo>
+      <GraphiQL.Logo>
+        NHS footprints
+        {/* In the logo because GraphiQL always renders it, whichever panels are open. */}
+        <ActiveTabInEditor />
+      </GraphiQL.Logo>
     </GraphiQL>
   </StrictMode>,
 );

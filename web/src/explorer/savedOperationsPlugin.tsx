@@ -1,5 +1,4 @@
 import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from "@graphiql/react";
-import { useEffect, useRef } from "react";
 
 /** One analyst operation from operations/, as /explorer/operations.json lists it. */
 export interface SavedOperation {
@@ -9,7 +8,7 @@ export interface SavedOperation {
 }
 
 /** The operation's own name: GraphiQL titles a tab with it. */
-function operationName(query: string): string | undefined {
+export function operationName(query: string): string | undefined {
   return /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1];
 }
 
@@ -19,20 +18,6 @@ function SavedOperationsList({ operations }: { operations: readonly SavedOperati
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const actions = useGraphiQLActions();
   const editorReady = queryEditor !== undefined;
-
-  // The tabs show while the editor is still loading, and the editor starts with the query of the
-  // tab that was active when the page opened. A tab chosen in that moment would be active with
-  // another tab's query in the editor, so once the editor exists it is given the active tab's query.
-  const editorGivenActiveTab = useRef<typeof queryEditor>(undefined);
-  useEffect(() => {
-    if (queryEditor === undefined || editorGivenActiveTab.current === queryEditor) return;
-    editorGivenActiveTab.current = queryEditor;
-    const activeQuery = tabs[activeTabIndex]?.query;
-    if (activeQuery == null || queryEditor.getValue() === activeQuery) return;
-    queryEditor.setValue(activeQuery);
-    const name = operationName(activeQuery);
-    if (name !== undefined) actions.setOperationName(name);
-  }, [queryEditor, tabs, activeTabIndex, actions]);
 
   const open = (operation: SavedOperation): void => {
     const name = operationName(operation.query);
