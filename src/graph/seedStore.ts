@@ -81,14 +81,16 @@ MERGE (m)-[r:MEMBER_OF {validFrom: date(row.validFrom)}]->(g)
 SET r.loadId = $loadId, r.validTo = date(row.validTo), r.partial = row.partial, r.evidence = row.evidence,
     r.evidenceDetail = row.evidenceDetail, r.source = row.source, r.note = row.note`;
 
-// Area facts arrive grouped by geography and interval, so each row matches its geography once.
+// Area facts arrive grouped by geography and interval, so each row matches its geography and reads
+// its dates once, not once per area.
 export const MERGE_AREA_MEMBERSHIPS = `
 UNWIND $rows AS row
 MATCH (g:Geography {code: row.geographyCode})
+WITH g, row, date(row.validFrom) AS validFrom, date(row.validTo) AS validTo
 UNWIND row.areas AS area
 MATCH (a:Area {code: area.code})
-MERGE (a)-[r:IN {validFrom: date(row.validFrom)}]->(g)
-SET r.loadId = $loadId, r.validTo = date(row.validTo), r.evidence = row.evidence, r.source = area.source`;
+MERGE (a)-[r:IN {validFrom: validFrom}]->(g)
+SET r.loadId = $loadId, r.validTo = validTo, r.evidence = row.evidence, r.source = area.source`;
 
 // A first load into a graph without areas creates them outright, skipping MERGE's lookups.
 export const CREATE_AREAS = `
@@ -98,16 +100,24 @@ CREATE (:Area {code: row.code, name: row.name, source: row.source, loadId: $load
 export const CREATE_AREA_MEMBERSHIPS = `
 UNWIND $rows AS row
 MATCH (g:Geography {code: row.geographyCode})
+WITH g, row, date(row.validFrom) AS validFrom, date(row.validTo) AS validTo
 UNWIND row.areas AS area
 MATCH (a:Area {code: area.code})
-CREATE (a)-[:IN {validFrom: date(row.validFrom), validTo: date(row.validTo), evidence: row.evidence, source: area.source, loadId: $loadId}]->(g)`;
+CREATE (a)-[:IN {validFrom: validFrom, validTo: validTo, evidence: row.evidence, source: area.source, loadId: $loadId}]->(g)`;
 
-const COUNT_AREAS = "MATCH (a:Area) RETURN count(a) AS areas";
+const READ_GRAPH_OCCUPANCY = "RETURN EXISTS { MATCH (:Area) } AS hasAreas, EXISTS { MATCH (n) } AS hasNodes";
 
-/** True when the graph holds no areas yet, so a load can create rather than merge them. */
-export async function hasNoAreas(db: Database): Promise<boolean> {
-  const result = await db.read<{ areas: number }>(COUNT_AREAS);
-  return (result.records[0]?.get("areas") ?? 0) === 0;
+/** What a load finds before it writes: whether the graph holds any areas, and any node at all. */
+export interface GraphOccupancy {
+  hasAreas: boolean;
+  hasNodes: boolean;
+}
+
+/** Reads the graph's occupancy, so that a load can create rather than merge, and skip clearing an empty graph. */
+export async function readGraphOccupancy(db: Database): Promise<GraphOccupancy> {
+  const result = await db.read<{ hasAreas: boolean; hasNodes: boolean }>(READ_GRAPH_OCCUPANCY);
+  const record = result.records[0];
+  return { hasAreas: record?.get("hasAreas") ?? false, hasNodes: record?.get("hasNodes") ?? false };
 }
 
 export const MERGE_PEOPLE = `
@@ -233,7 +243,8 @@ const BATCHES_IN_FLIGHT = 3;
 
 /**
  * Runs every step in ONE write transaction, so that a load is all or nothing: a failure or an
- * interruption part-way leaves the graph as it was. `onProgress` is told after every batch.
+ * interruption part-way leaves the graph as it was. `onProgress` is told after every batch. The
+ * steps are iterated once per attempt (a transient failure retries the whole transaction).
  *
  * Batches are sent ahead of their answers, up to BATCHES_IN_FLIGHT, so that the server always has
  * the next one while the loader encodes the one after: the server runs a transaction's statements
@@ -242,7 +253,7 @@ const BATCHES_IN_FLIGHT = 3;
  */
 export async function writeInOneTransaction(
   db: Database,
-  steps: readonly WriteStep[],
+  steps: Iterable<WriteStep>,
   shared: Record<string, unknown>,
   onProgress: (step: string, done: number, total: number) => void,
   timeoutMs: number,
