@@ -169,7 +169,8 @@ function* stepsOfLoad(
   derive: () => DerivedSeed,
   options: LoadPlanOptions,
 ): Generator<WriteStep, void, undefined> {
-  const clearing = (step: WriteStep): WriteStep[] => (options.emptyGraph ? [] : [step]);
+  // Steps that remove what an earlier load left: an empty graph has none of it.
+  const clearing = (...steps: WriteStep[]): WriteStep[] => (options.emptyGraph ? [] : steps);
   const people = new Map<string, string>();
   for (const leader of seed.leaders)
     if (!people.has(leader.personId)) people.set(leader.personId, leader.name);
@@ -242,11 +243,11 @@ function* stepsOfLoad(
           s.validFrom === null && s.announced === null ? null : firstDayOf(s.validFrom ?? s.announced ?? ""),
       })),
     },
-    ...(options.replace && !options.emptyGraph
-      ? [
+    ...(options.replace
+      ? clearing(
           { name: "remove stale relationships", statement: DELETE_STALE_RELATIONSHIPS },
           { name: "remove stale nodes", statement: DELETE_STALE_NODES },
-        ]
+        )
       : []),
     ...clearing({ name: "clear area groups", statement: DELETE_AREA_GROUPS }),
     {
