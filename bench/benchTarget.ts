@@ -69,6 +69,11 @@ export interface BenchNeo4j {
   ): Promise<{ seconds: number; how: "fresh store" | "deleted"; storeBefore: StoreBytes | null }>;
   /** Stops a local server and reports its store's bytes (null when not ours). Idempotent. */
   stop(): Promise<StoreBytes | null>;
+  /**
+   * The local server only (null otherwise): stops it, removes its store, has `build` make a new one
+   * while no server runs (the bulk import), and starts it again on that store.
+   */
+  rebuildStore: (<T>(build: () => Promise<T>) => Promise<{ built: T; serverStartSeconds: number }>) | null;
 }
 
 async function deleteEverything(target: BenchTarget): Promise<void> {
@@ -119,15 +124,18 @@ export async function openBenchNeo4j(
         return { seconds: (performance.now() - started) / 1000, how: "deleted", storeBefore: null };
       },
       stop: () => Promise.resolve(null),
+      rebuildStore: null,
     };
   }
   if (localNeo4jStatus(BENCH_HOME).running) {
     throw new Error(`A Neo4j already runs in ${BENCH_HOME}: is another benchmark running?`);
   }
-  const start = async (): Promise<LocalNeo4j> => {
-    // A fresh store for the default database; the system database and the configuration stay.
-    rmSync(STORE_DIR, { recursive: true, force: true });
-    rmSync(TRANSACTIONS_DIR, { recursive: true, force: true });
+  const startOn = async (freshStore: boolean): Promise<LocalNeo4j> => {
+    if (freshStore) {
+      // A fresh store for the default database; the system database and the configuration stay.
+      rmSync(STORE_DIR, { recursive: true, force: true });
+      rmSync(TRANSACTIONS_DIR, { recursive: true, force: true });
+    }
     return startLocalNeo4j({
       home: BENCH_HOME,
       boltPort: BENCH_BOLT_PORT,
@@ -137,6 +145,7 @@ export async function openBenchNeo4j(
       log,
     });
   };
+  const start = (): Promise<LocalNeo4j> => startOn(true);
   let server = await start();
   let stopped: StoreBytes | null = null;
   const stop = async (): Promise<StoreBytes> => {
@@ -162,5 +171,15 @@ export async function openBenchNeo4j(
       return { seconds: (performance.now() - started) / 1000, how: "fresh store", storeBefore };
     },
     stop,
+    rebuildStore: async (build) => {
+      await stop();
+      rmSync(STORE_DIR, { recursive: true, force: true });
+      rmSync(TRANSACTIONS_DIR, { recursive: true, force: true });
+      const built = await build();
+      const started = performance.now();
+      server = await startOn(false);
+      stopped = null;
+      return { built, serverStartSeconds: (performance.now() - started) / 1000 };
+    },
   };
 }

@@ -123,7 +123,7 @@ const groundRows = (
   rightOf: (code: string) => string,
 ) => `
   MATCH (${start})-[t:${ground}]->(${self}) WHERE ${DATED("t", "asOf")}
-  WITH ${carry}${self}, t, [k IN range(0, size(t.rightCodes) - 1) |
+  WITH ${carry}${self}, t, [k IN range(0, size(coalesce(t.rightCodes, [])) - 1) |
     {right: ${rightOf("t.rightCodes[k]")}, areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}] AS shared
   WITH ${carry}${self}, [x IN shared | {right: x.right, areas: x.areas, lessCertain: x.lessCertain, rightAreas: x.right.total}]
     + CASE WHEN t.uncoveredAreas > 0
@@ -276,7 +276,7 @@ export function coterminosityGround(ground: GroundType): string {
 CALL (asOf) {
   MATCH (l:Geography {kind: $left})-[t:${ground}]->(l) WHERE ${DATED("t", "asOf")}
   RETURN 'left' AS row, [l.code, l.name] AS geography,
-    [k IN range(0, size(t.rightCodes) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
+    [k IN range(0, size(coalesce(t.rightCodes, [])) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
     + CASE WHEN t.uncoveredAreas > 0 THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain}] ELSE [] END AS pairs,
     0 AS areas
   UNION ALL

@@ -1,15 +1,18 @@
 /**
  * One timed load in its own process, so that its peak RSS is its own:
  *   loadProcess.ts real            the real seed: readSeed + loadSeed (one transaction), as `npm run seed`
+ *   loadProcess.ts import          the real seed: readSeed + the bulk import into a new store for the
+ *                                  benchmark's own server, which must be stopped, as `npm start` on a new store
  *   loadProcess.ts full <factor>   a synthetic seed <factor>× the real one (every entity replicated), with
  *                                  loadSeed's own plan and statements, committed batch by batch
  *   loadProcess.ts ground <factor> only what coterminosity reads, <factor>× (geographies, area groups and
  *                                  their WITHIN, SHARES and GROUND_<KIND> relationships, no areas), in batches
- * The target is in BENCH_TARGET and the graph must be empty. Prints one JSON LoadMeasurement line.
+ * The target is in BENCH_TARGET and the graph must be empty (for import, the store absent). Prints one
+ * JSON LoadMeasurement line.
  */
 import path from "node:path";
 import { repoRoot } from "../src/config/readConfig.js";
-import type { Database } from "../src/graph/database.js";
+import { cypherInteger, type Database } from "../src/graph/database.js";
 import {
   batchesOf,
   CREATE_GROUP_COVERAGE,
@@ -21,15 +24,16 @@ import {
   type WriteStep,
 } from "../src/graph/seedStore.js";
 import { formatProblem } from "../src/seed/csvTable.js";
+import { importSeedIntoNewStore } from "../src/seed/importSeed.js";
 import { deriveSeed, loadSeed, planLoad } from "../src/seed/loadSeed.js";
 import { readSeed } from "../src/seed/readSeed.js";
 import type { Seed } from "../src/seed/seedTypes.js";
-import { connectTarget, type BenchTarget } from "./benchTarget.js";
+import { BENCH_HOME, connectTarget, type BenchTarget } from "./benchTarget.js";
 import { countSeedRows, replicateSeed } from "./syntheticSeed.js";
 
 /** What one load did and cost. */
 export interface LoadMeasurement {
-  mode: "real" | "full" | "ground";
+  mode: "real" | "import" | "full" | "ground";
   factor: number;
   /** Reading and validating the CSV files (readSeed). */
   readSeconds: number;
@@ -48,6 +52,8 @@ export interface LoadMeasurement {
    * round trips before the first step.
    */
   breakdown?: { steps: { name: string; seconds: number }[]; deriveSeconds: number; restSeconds: number };
+  /** For the bulk import: deriving, then the import tool (its JVM, not in maxRssBytes) to the store in place. */
+  importBreakdown?: { deriveSeconds: number; importToolSeconds: number };
 }
 
 const LOAD_TIMEOUT_MS = 1_800_000;
@@ -64,7 +70,7 @@ async function writeBatchByBatch(
   db: Database,
   steps: Iterable<WriteStep>,
 ): Promise<Pick<LoadMeasurement, "nodesCreated" | "relationshipsCreated" | "transactions">> {
-  const shared = { loadId: newLoadId() };
+  const shared = { loadId: cypherInteger(newLoadId()) };
   const totals = { nodesCreated: 0, relationshipsCreated: 0, transactions: 0 };
   for (const step of steps) {
     for (const parameters of batchesOf(step)) {
@@ -218,6 +224,23 @@ async function measure(
       nodesCreated: counts.reduce((sum, c) => sum + c.nodesCreated, 0),
       relationshipsCreated: counts.reduce((sum, c) => sum + c.relationshipsCreated, 0),
       transactions: 1,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  }
+  if (mode === "import") {
+    const result = await importSeedIntoNewStore(BENCH_HOME, seed, (line) => {
+      process.stderr.write(`${line}\n`);
+    });
+    return {
+      mode,
+      factor: 1,
+      readSeconds,
+      loadSeconds: (performance.now() - started) / 1000,
+      importBreakdown: { deriveSeconds: result.deriveSeconds, importToolSeconds: result.importSeconds },
+      rows: countSeedRows(seed),
+      nodesCreated: result.nodes,
+      relationshipsCreated: result.relationships,
+      transactions: 0,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
   }

@@ -124,6 +124,15 @@ export function renderResults(results: BenchResults): string {
   const stpLdr = p50(results, "stpLdr", "ours");
   const seedSeconds = results.seedLoads.map((s) => s.load.readSeconds + s.load.loadSeconds);
   const seed = spread(seedSeconds);
+  // A new local store gets the seed from the bulk importer: reading, importing, then building the
+  // constraints and indexes once the server has started on it.
+  const imported = results.seedImport ?? null;
+  const importSeconds =
+    imported === null ? 0 : imported.load.readSeconds + imported.load.loadSeconds + imported.schemaSeconds;
+  const seedImportText =
+    imported === null
+      ? ""
+      : `bulk import into a new store ${n1(importSeconds)} s (read ${n1(imported.load.readSeconds)}, import ${n1(imported.load.loadSeconds)}, constraints and indexes ${n1(imported.schemaSeconds)}); `;
   const growth = seriesGrowth(results.scale);
   const worstGrowth = Math.max(
     ...growth.flatMap((g) => g.rows.map(Number)).filter((v) => Number.isFinite(v)),
@@ -138,7 +147,7 @@ export function renderResults(results: BenchResults): string {
     `| faster than @neo4j/graphql (a) and (b) at p50 | ours/theirs at p50, worse form: ${vsTheirs.map((v) => `${v.op.id} ${n2(v.latency)}×`).join(", ")} | ${yes(vsTheirs.every((v) => v.latency < 1))} |`,
     `| … and in throughput | ours/theirs in req/s, worse form: ${vsTheirs.map((v) => `${v.op.id} ${n2(v.throughput)}×`).join(", ")} | ${yes(vsTheirs.every((v) => v.throughput > 1))} |`,
     `| full coterminosity STP × LDR ≤ ${TARGETS.stpLdrP50Ms} ms p50 over HTTP | ${n2(stpLdr)} ms | ${yes(stpLdr <= TARGETS.stpLdrP50Ms)} |`,
-    `| real seed load from empty < ${TARGETS.seedLoadSeconds} s (readSeed + loadSeed) | ${n1(seed.median)} s (${n1(seed.min)}–${n1(seed.max)}) | ${yes(seed.median < TARGETS.seedLoadSeconds)} |`,
+    `| real seed load from empty < ${TARGETS.seedLoadSeconds} s | ${seedImportText}through transactions (readSeed + loadSeed), median ${n1(seed.median)} s (${n1(seed.min)}–${n1(seed.max)}; round 1, on a just-started server: ${n1(seedSeconds[0] ?? Number.NaN)} s) | ${yes(seed.median < TARGETS.seedLoadSeconds && importSeconds < TARGETS.seedLoadSeconds)} |`,
     `| growth no worse than linear (exponent ≤ 1.1, within measurement; see Scale) | worst exponent ${n2(worstGrowth)} | ${growth.length === 0 ? "not measured" : yes(worstGrowth <= 1.1)} |`,
     "",
   );
@@ -201,7 +210,7 @@ export function renderResults(results: BenchResults): string {
   push(
     "## Loading the real seed from empty",
     "",
-    "`readSeed` then `loadSeed` (one transaction), in a child process, into a database emptied first (round 1: a fresh store; later rounds: everything deleted).",
+    "`readSeed` then `loadSeed` (one transaction), in a child process, into a database emptied first (round 1: a fresh store on a just-started server; later rounds: everything deleted).",
     "",
     "| round | emptied | read s | load s | total s | rows | rows/s | nodes | relationships | loader peak RSS MiB |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -227,6 +236,18 @@ export function renderResults(results: BenchResults): string {
       `Where round ${fastest.round}'s ${n1(load.readSeconds + load.loadSeconds)} s went (the fastest): reading and validating the CSV files ${n1(load.readSeconds)} s; ` +
         `writing ${top.map((s) => `${s.name} ${n1(s.seconds)} s`).join(", ")}, the other steps ${n1(others)} s (deriving the area groups and the shared ground, ${n1(b.deriveSeconds)} s, runs while the server writes the areas); ` +
         `committing the one transaction (and the rest) ${n1(b.restSeconds)} s.`,
+    );
+  }
+  if (imported !== null) {
+    const { load } = imported;
+    push(
+      "",
+      "**A new store, by bulk import** (what `npm start` and the tests do when their local store does not exist yet): `readSeed`, then `importSeedIntoNewStore` in a child process while the server is stopped, " +
+        `then the server's start on the store and \`applyGraphSchema\`. Read ${n1(load.readSeconds)} s; import ${n1(load.loadSeconds)} s ` +
+        `(deriving ${n1(load.importBreakdown?.deriveSeconds ?? Number.NaN)} s, the import tool ${n1(load.importBreakdown?.importToolSeconds ?? Number.NaN)} s, its JVM started cold); ` +
+        `${n0(load.nodesCreated)} nodes and ${n0(load.relationshipsCreated)} relationships, ${n0(load.rows / (load.readSeconds + load.loadSeconds))} rows/s; ` +
+        `server start on the new store ${n1(imported.serverStartSeconds)} s; constraints and indexes ${n1(imported.schemaSeconds)} s. ` +
+        `From nothing to a loaded graph: ${n1(importSeconds)} s plus the server's start. The loader's peak RSS ${mib(load.maxRssBytes)} MiB.`,
     );
   }
   push("", "The store this makes: see *full ×1* under Scale (the same graph, measured after a checkpoint).");

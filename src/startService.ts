@@ -8,10 +8,11 @@ import { readSavedOperations } from "./downloads/savedOperations.js";
 import { createDownloadRoute } from "./http/downloadRoute.js";
 import { createHttpServer } from "./http/httpServer.js";
 import { createWebRoutes } from "./http/webRoutes.js";
+import { hasLocalStore } from "./neo4j/localNeo4j.js";
 import { openNeo4j, type OpenNeo4j } from "./neo4j/openNeo4j.js";
-import { formatProblem } from "./seed/csvTable.js";
 import { loadSeed } from "./seed/loadSeed.js";
-import { readSeed } from "./seed/readSeed.js";
+import { importSeedIntoNewStore } from "./seed/importSeed.js";
+import { readValidSeed } from "./seed/readSeed.js";
 import { createServer } from "./server.js";
 
 /** A running service: its address, and how to stop it (drain HTTP, close the driver, stop a local Neo4j). */
@@ -26,19 +27,28 @@ export interface RunningService {
  * indexes, the seed when the database is empty, then GraphQL over HTTP.
  */
 export async function startService(config: Config, log: (line: string) => void): Promise<RunningService> {
+  if (config.neo4j.kind === "local" && config.seedWhenEmpty && !hasLocalStore(config.neo4j.home)) {
+    // A new local store: the bulk importer builds it with the seed before the server first starts.
+    log(`A new local store: importing the seed from ${config.seedDir} …`);
+    const imported = await importSeedIntoNewStore(
+      config.neo4j.home,
+      await readValidSeed(config.seedDir),
+      log,
+    );
+    log(
+      `Seed imported in ${imported.seconds.toFixed(1)} s (${imported.nodes} nodes, ${imported.relationships} relationships, ${imported.report.areaGroups} area groups).`,
+    );
+  }
   const neo4j = await openNeo4j(config.neo4j, { timeoutMs: config.queryTimeoutMs, log });
   try {
     log(`Neo4j: ${neo4j.uri}${neo4j.local ? " (local server)" : ""}`);
     await applyGraphSchema(neo4j.db);
     if (config.seedWhenEmpty && !(await isDatasetLoaded(neo4j.db))) {
       log(`The database is empty: loading the seed from ${config.seedDir} …`);
-      const result = await readSeed(config.seedDir);
-      if (!result.ok) {
-        throw new Error(`The seed is invalid:\n${result.problems.map(formatProblem).join("\n")}`);
-      }
-      const loaded = await loadSeed(neo4j.db, result.seed, { replace: false });
+      const seed = await readValidSeed(config.seedDir);
+      const loaded = await loadSeed(neo4j.db, seed, { replace: false });
       log(
-        `Seed loaded in ${loaded.seconds.toFixed(1)} s (${result.seed.areas.length} areas, ${loaded.report.areaGroups} area groups).`,
+        `Seed loaded in ${loaded.seconds.toFixed(1)} s (${seed.areas.length} areas, ${loaded.report.areaGroups} area groups).`,
       );
     }
     const apollo = createServer({

@@ -44,16 +44,17 @@ const PROJECT = {
 
 // Read from the relationships the load derives from the area groups: each geography's ground as
 // the geographies of the right-hand kind divide it (GROUND_<kind>), on the date. A left-hand
-// geography comes with its pairs (right-hand codes; null: ground no right-hand geography covers),
-// a right-hand one with its total. A geography that existed but held no areas has a row of 0, so
-// the left-hand geographies of the date are all there; right-hand ones of 0 add nothing.
+// geography comes with its pairs (right-hand codes, a list left out when empty; null: ground no
+// right-hand geography covers), a right-hand one with its total. A geography that existed but held
+// no areas has a row of 0, so the left-hand geographies of the date are all there; right-hand ones
+// of 0 add nothing.
 function kindPairStatement(groundType: string, fields: EntityFields): string {
   return `
 CALL () {
   MATCH (l:Geography {kind: $left})-[t:${groundType}]->(l)
   WHERE ${DATED("t")}
   RETURN 'left' AS row, ${PROJECT[fields].left} AS geography,
-    [k IN range(0, size(t.rightCodes) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
+    [k IN range(0, size(coalesce(t.rightCodes, [])) - 1) | {right: t.rightCodes[k], areas: t.sharedAreas[k], lessCertain: t.sharedLessCertain[k]}]
     + CASE WHEN t.uncoveredAreas > 0 THEN [{right: null, areas: t.uncoveredAreas, lessCertain: t.uncoveredLessCertain}] ELSE [] END AS pairs,
     0 AS areas
   UNION ALL

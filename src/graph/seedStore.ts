@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { GeographyKindValue } from "./models.js";
-import { cypherInteger, type Database } from "./database.js";
+import type { Database } from "./database.js";
 import { ANY_GROUND } from "./ground.js";
 
 /** Counts of what one write step did. */
@@ -17,7 +17,7 @@ export interface WriteCounts {
 export interface WriteStep {
   name: string;
   statement: string;
-  rows?: readonly Record<string, unknown>[];
+  rows?: readonly object[];
   parameters?: Record<string, unknown>;
   batchSize?: number;
 }
@@ -27,8 +27,8 @@ export interface WriteStep {
  * did not write. A whole number, which Neo4j keeps inside each record: a 36-character UUID would
  * take a string record of its own in each of the seed's 162,000 relationships.
  */
-export function newLoadId() {
-  return cypherInteger(randomInt(1, 2 ** 47));
+export function newLoadId(): number {
+  return randomInt(1, 2 ** 47);
 }
 
 // What a replacing load removes: everything the seed owns that this load did not write.
@@ -129,7 +129,7 @@ export const MERGE_LEADERSHIPS = `
 UNWIND $rows AS row
 MATCH (p:Person {id: row.personId})
 MATCH (f:Footprint {code: row.footprintCode})
-MERGE (p)-[r:LEADS {line: row.line}]->(f)
+MERGE (p)-[r:LEADS {line: toInteger(row.line)}]->(f)
 SET r.loadId = $loadId, r.validFrom = row.validFrom, r.validTo = row.validTo,
     r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
     r.evidence = row.evidence, r.source = row.source, r.note = row.note,
@@ -139,7 +139,7 @@ export const MERGE_DAY_JOBS = `
 UNWIND $rows AS row
 MATCH (p:Person {id: row.personId})
 MATCH (o:Organisation {code: row.organisationCode})
-MERGE (p)-[r:WORKS_AT {line: row.line}]->(o)
+MERGE (p)-[r:WORKS_AT {line: toInteger(row.line)}]->(o)
 SET r.loadId = $loadId, r.title = row.title, r.validFrom = row.validFrom, r.validTo = row.validTo,
     r.effectiveFrom = date(row.effectiveFrom), r.effectiveTo = date(row.effectiveTo),
     r.evidence = row.evidence, r.source = row.source`;
@@ -151,7 +151,7 @@ MERGE (s:StatusChange {id: row.id})
 SET s.loadId = $loadId, s.status = row.status, s.system = row.systemName, s.wholeFootprint = row.wholeFootprint,
     s.validFrom = row.validFrom, s.announced = row.announced, s.effectiveFrom = date(row.effectiveFrom),
     s.sourceUrl = row.sourceUrl, s.quote = row.sourceQuote, s.note = row.note, s.source = row.source,
-    s.line = row.line
+    s.line = toInteger(row.line)
 MERGE (f)-[h:HAD_STATUS]->(s)
 SET h.loadId = $loadId`;
 
@@ -225,7 +225,7 @@ CREATE (:KindCoverage {
 
 export const MERGE_DATASET = `
 MERGE (d:Dataset {key: 'seed'})
-SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCount = $areaCount,
+SET d.coversFrom = date($coversFrom), d.latestDate = date($latestDate), d.areaCount = toInteger($areaCount),
     d.loadedAt = $loadedAt, d.seedDir = $seedDir`;
 
 /** The parameters of each run of a step: its `parameters` once, or its rows in batches of `batchSize`. */

@@ -1,6 +1,5 @@
-import type { Database } from "../graph/database.js";
+import { cypherInteger, type Database } from "../graph/database.js";
 import type { GeographyKindValue } from "../graph/models.js";
-import { toSearchName } from "../graph/searchName.js";
 import {
   CREATE_AREA_GROUPS,
   CREATE_GROUND,
@@ -39,7 +38,16 @@ import {
   type Coverage,
 } from "./deriveCoverage.js";
 import { deriveSharedGround, type SharedGround } from "./deriveSharedGround.js";
-import { firstDayOf } from "./readSeed.js";
+import {
+  dayJobRows,
+  datasetRow,
+  footprintRows,
+  groundRows,
+  leadershipRows,
+  organisationRows,
+  personRows,
+  statusChangeRows,
+} from "./loadRows.js";
 import { buildSeedReport, type SeedReport } from "./seedReport.js";
 import type { Seed } from "./seedTypes.js";
 
@@ -171,9 +179,6 @@ function* stepsOfLoad(
 ): Generator<WriteStep, void, undefined> {
   // Steps that remove what an earlier load left: an empty graph has none of it.
   const clearing = (...steps: WriteStep[]): WriteStep[] => (options.emptyGraph ? [] : steps);
-  const people = new Map<string, string>();
-  for (const leader of seed.leaders)
-    if (!people.has(leader.personId)) people.set(leader.personId, leader.name);
   yield { name: "sources", statement: MERGE_SOURCES, rows: seed.sources.map((s) => ({ ...s })) };
   yield {
     name: "areas",
@@ -186,12 +191,12 @@ function* stepsOfLoad(
     {
       name: "organisations",
       statement: MERGE_ORGANISATIONS,
-      rows: seed.organisations.map((o) => ({ ...o, searchName: toSearchName(o.name) })),
+      rows: organisationRows(seed),
     },
     {
       name: "footprints",
       statement: MERGE_FOOTPRINTS,
-      rows: seed.footprints.map((f) => ({ ...f, searchName: toSearchName(f.name) })),
+      rows: footprintRows(seed),
     },
     { name: "memberships", statement: MERGE_MEMBERSHIPS, rows: seed.memberships.map((m) => ({ ...m })) },
     {
@@ -200,49 +205,10 @@ function* stepsOfLoad(
       rows: areaMembershipRows(seed),
       batchSize: 10,
     },
-    {
-      name: "people",
-      statement: MERGE_PEOPLE,
-      rows: [...people].map(([id, name]) => ({ id, name, searchName: toSearchName(name) })),
-    },
-    {
-      name: "leaderships",
-      statement: MERGE_LEADERSHIPS,
-      rows: seed.leaders.map((l) => ({
-        ...l,
-        effectiveFrom: l.validFrom === null ? null : firstDayOf(l.validFrom),
-        effectiveTo: l.validTo === null ? null : firstDayOf(l.validTo),
-      })),
-    },
-    {
-      name: "day jobs",
-      statement: MERGE_DAY_JOBS,
-      rows: seed.leaders
-        .filter((l) => l.dayJobOrgCode !== null)
-        .map((l) => ({
-          personId: l.personId,
-          organisationCode: l.dayJobOrgCode,
-          title: l.dayJobTitle,
-          line: l.line,
-          validFrom: l.validFrom,
-          validTo: l.validTo,
-          effectiveFrom: l.validFrom === null ? null : firstDayOf(l.validFrom),
-          effectiveTo: l.validTo === null ? null : firstDayOf(l.validTo),
-          evidence: l.evidence,
-          source: l.source,
-        })),
-    },
-    {
-      name: "status changes",
-      statement: MERGE_STATUS_CHANGES,
-      rows: seed.statusChanges.map((s) => ({
-        ...s,
-        line: Number(s.id.split(":")[1]),
-        // An undated change stays in the history but never holds on a date.
-        effectiveFrom:
-          s.validFrom === null && s.announced === null ? null : firstDayOf(s.validFrom ?? s.announced ?? ""),
-      })),
-    },
+    { name: "people", statement: MERGE_PEOPLE, rows: personRows(seed) },
+    { name: "leaderships", statement: MERGE_LEADERSHIPS, rows: leadershipRows(seed) },
+    { name: "day jobs", statement: MERGE_DAY_JOBS, rows: dayJobRows(seed) },
+    { name: "status changes", statement: MERGE_STATUS_CHANGES, rows: statusChangeRows(seed) },
     ...(options.replace
       ? clearing(
           { name: "remove stale relationships", statement: DELETE_STALE_RELATIONSHIPS },
@@ -270,7 +236,7 @@ function* stepsOfLoad(
     {
       name: "ground by kind",
       statement: CREATE_GROUND,
-      rows: derived.sharedGround.byKind.map((row) => ({ ...row })),
+      rows: groundRows(derived),
     },
     ...clearing({ name: "clear kind coverage", statement: DELETE_KIND_COVERAGE }),
     {
@@ -281,13 +247,7 @@ function* stepsOfLoad(
     {
       name: "dataset",
       statement: MERGE_DATASET,
-      parameters: {
-        coversFrom: derived.coversFrom,
-        latestDate: derived.latestDate,
-        areaCount: seed.areas.length,
-        loadedAt: options.loadedAt,
-        seedDir: seed.dir,
-      },
+      parameters: { ...datasetRow(seed, derived, options.loadedAt) },
     },
   ];
 }
@@ -334,7 +294,7 @@ export async function loadSeed(
   const counts = await writeInOneTransaction(
     db,
     steps,
-    { loadId: newLoadId() },
+    { loadId: cypherInteger(newLoadId()) },
     options.onProgress ?? (() => undefined),
     options.timeoutMs ?? 600_000,
   );

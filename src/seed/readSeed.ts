@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { EvidenceLevel } from "../graph/models.js";
-import { readCsvTable, type CsvRow, type SeedProblem } from "./csvTable.js";
+import { formatProblem, readCsvTable, type CsvRow, type SeedProblem } from "./csvTable.js";
 import { SEED_FORMAT } from "./seedFormat.js";
 import {
   FOOTPRINT_KINDS,
@@ -181,6 +181,13 @@ class RowChecker {
 
 /** The result of reading a seed: the validated seed, or every problem found in it. */
 export type ReadSeedResult = { ok: true; seed: Seed } | { ok: false; problems: SeedProblem[] };
+
+/** Reads a seed directory, or fails with every problem it has, one per line (file:line: field: what). */
+export async function readValidSeed(dir: string): Promise<Seed> {
+  const result = await readSeed(dir);
+  if (!result.ok) throw new Error(`The seed is invalid:\n${result.problems.map(formatProblem).join("\n")}`);
+  return result.seed;
+}
 
 /**
  * Reads and validates every file of a seed directory before anything is written: code patterns,
