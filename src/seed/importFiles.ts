@@ -4,6 +4,7 @@ import {
   datasetRow,
   footprintRows,
   groundRows,
+  groupCoverageRows,
   leadershipRows,
   organisationRows,
   personRows,
@@ -342,7 +343,7 @@ export function buildImportFiles(
         { header: "validTo:date", value: (c) => c.validTo },
         { header: "evidence", value: (c) => c.evidence },
       ],
-      derived.groups.flatMap((g) => g.coverage.map((c) => ({ groupId: g.id, ...c }))),
+      groupCoverageRows(derived),
     ),
     importFile(
       "shares.csv",

@@ -1,4 +1,5 @@
 import { toSearchName } from "../graph/searchName.js";
+import type { Coverage } from "./deriveCoverage.js";
 import type { DerivedSeed } from "./loadSeed.js";
 import { firstDayOf } from "./readSeed.js";
 import type { Seed, SeedFootprint, SeedLeader, SeedOrganisation, SeedStatusChange } from "./seedTypes.js";
@@ -132,6 +133,11 @@ export function groundRows(derived: DerivedSeed): GroundRow[] {
     sharedAreas: listOrNull(row.sharedAreas),
     sharedLessCertain: listOrNull(row.sharedLessCertain),
   }));
+}
+
+/** Each area group's dated coverage of a geography, one row per WITHIN relationship. */
+export function groupCoverageRows(derived: DerivedSeed): (Coverage & { groupId: string })[] {
+  return derived.groups.flatMap((g) => g.coverage.map((c) => ({ groupId: g.id, ...c })));
 }
 
 export function datasetRow(seed: Seed, derived: DerivedSeed, loadedAt: string): DatasetRow {

@@ -43,6 +43,7 @@ import {
   datasetRow,
   footprintRows,
   groundRows,
+  groupCoverageRows,
   leadershipRows,
   organisationRows,
   personRows,
@@ -225,7 +226,7 @@ function* stepsOfLoad(
     {
       name: "group coverage",
       statement: CREATE_GROUP_COVERAGE,
-      rows: derived.groups.flatMap((g) => g.coverage.map((c) => ({ groupId: g.id, ...c }))),
+      rows: groupCoverageRows(derived),
     },
     ...clearing({ name: "clear shared ground", statement: DELETE_SHARED_GROUND }),
     {
