@@ -26,10 +26,10 @@ export interface BenchResults {
   operations: { id: string; title: string; short: string }[];
   seedLoads: { reset: { seconds: number; how: string } | null; load: LoadMeasurement }[];
   /**
-   * The benchmark's own server only (else null): the bulk import of the real seed into a new store,
-   * the server's start on it, and the constraints and indexes built over it.
+   * The benchmark's own server only (else none): bulk imports of the real seed into a new store,
+   * each with the server's start on it and the constraints and indexes built over it.
    */
-  seedImport: { load: LoadMeasurement; serverStartSeconds: number; schemaSeconds: number } | null;
+  seedImports: { load: LoadMeasurement; serverStartSeconds: number; schemaSeconds: number }[];
   http: HttpResults;
   costs: Record<string, OperationCosts>;
   scale: ScalePoint[];
