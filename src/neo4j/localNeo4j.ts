@@ -243,7 +243,8 @@ const IMPORT_JVM_SETTINGS = ["-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSeria
  * (`neo4j-admin database import full`), while no server runs there: far faster than writing the
  * same graph through transactions. Refuses when the home already holds a store or a launcher. The
  * store is built in <home>/import and moved into place only once complete, so an import that fails
- * or is interrupted leaves the home as it was. Progress lines go to `log`.
+ * or is interrupted leaves the home as it was. Progress lines go to `log`. Resolves with the time
+ * from writing the files to the store in place (a first run's fetch of the jars comes before).
  */
 export async function importLocalStore(options: {
   home: string;
