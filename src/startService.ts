@@ -23,8 +23,9 @@ export interface RunningService {
 }
 
 /**
- * Starts everything `npm start` runs: Neo4j (local when NEO4J_URI is unset), constraints and
- * indexes, the seed when the database is empty, then GraphQL over HTTP.
+ * Starts everything `npm start` runs: Neo4j (local when NEO4J_URI is unset; a new local store gets
+ * the seed by bulk import first), constraints and indexes, the seed when the database is empty, then
+ * GraphQL over HTTP.
  */
 export async function startService(config: Config, log: (line: string) => void): Promise<RunningService> {
   if (config.neo4j.kind === "local" && config.seedWhenEmpty && !hasLocalStore(config.neo4j.home)) {

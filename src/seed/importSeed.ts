@@ -14,7 +14,7 @@ export interface ImportResult {
   seconds: number;
   /** Of `seconds`: deriving the area groups and the shared ground. */
   deriveSeconds: number;
-  /** Of `seconds`: the import tool, from its start to the store moved into place. */
+  /** Of `seconds`: writing the files, the import tool, and moving the store into place. */
   importSeconds: number;
 }
 
