@@ -23,10 +23,9 @@ import {
   newLoadId,
   type WriteStep,
 } from "../src/graph/seedStore.js";
-import { formatProblem } from "../src/seed/csvTable.js";
 import { importSeedIntoNewStore } from "../src/seed/importSeed.js";
 import { deriveSeed, loadSeed, planLoad } from "../src/seed/loadSeed.js";
-import { readSeed } from "../src/seed/readSeed.js";
+import { readValidSeed } from "../src/seed/readSeed.js";
 import type { Seed } from "../src/seed/seedTypes.js";
 import { BENCH_HOME, connectTarget, type BenchTarget } from "./benchTarget.js";
 import { countSeedRows, replicateSeed } from "./syntheticSeed.js";
@@ -60,9 +59,8 @@ const LOAD_TIMEOUT_MS = 1_800_000;
 
 async function readRealSeed(): Promise<{ seed: Seed; seconds: number }> {
   const started = performance.now();
-  const result = await readSeed(path.join(repoRoot, "seed"));
-  if (!result.ok) throw new Error(`The seed is invalid:\n${result.problems.map(formatProblem).join("\n")}`);
-  return { seed: result.seed, seconds: (performance.now() - started) / 1000 };
+  const seed = await readValidSeed(path.join(repoRoot, "seed"));
+  return { seed, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Runs the steps with one transaction per batch (a whole synthetic load exceeds one transaction's memory). */

@@ -46,10 +46,12 @@ function propertyText([name, type, value]: ListedProperty): string {
   return `${name}: ${type} = ${JSON.stringify(value)}`;
 }
 
-function entityText(labels: string[], properties: ListedProperty[]): string {
-  const sortedLabels = [...labels].sort().join(":");
-  const sortedProperties = properties.map(propertyText).sort().join(", ");
-  return `(:${sortedLabels} {${sortedProperties}})`;
+function propertiesText(properties: ListedProperty[]): string {
+  return `{${properties.map(propertyText).sort().join(", ")}}`;
+}
+
+function labelsText(labels: string[]): string {
+  return `:${[...labels].sort().join(":")}`;
 }
 
 /**
@@ -70,16 +72,13 @@ export async function listGraphContents(db: Database): Promise<string[]> {
       properties: ListedProperty[];
     }>(LIST_RELATIONSHIPS),
   ]);
-  const lines = nodes.records.map((r) => entityText(r.get("labels"), r.get("properties")));
+  const lines = nodes.records.map(
+    (r) => `(${labelsText(r.get("labels"))} ${propertiesText(r.get("properties"))})`,
+  );
+  const end = (labels: string[], key: unknown) => `(${labelsText(labels)} ${JSON.stringify(key)})`;
   for (const r of relationships.records) {
-    const end = (labels: string[], key: unknown) =>
-      `(:${[...labels].sort().join(":")} ${JSON.stringify(key)})`;
     lines.push(
-      `${end(r.get("fromLabels"), r.get("fromKey"))}-[:${r.get("type")} {${r
-        .get("properties")
-        .map(propertyText)
-        .sort()
-        .join(", ")}}]->${end(r.get("toLabels"), r.get("toKey"))}`,
+      `${end(r.get("fromLabels"), r.get("fromKey"))}-[:${r.get("type")} ${propertiesText(r.get("properties"))}]->${end(r.get("toLabels"), r.get("toKey"))}`,
     );
   }
   return lines.sort();

@@ -1,5 +1,6 @@
 import { toSearchName } from "../graph/searchName.js";
 import type { Coverage } from "./deriveCoverage.js";
+import type { GroundByKindRow } from "./deriveSharedGround.js";
 import type { DerivedSeed } from "./loadSeed.js";
 import { firstDayOf } from "./readSeed.js";
 import type { Seed, SeedFootprint, SeedLeader, SeedOrganisation, SeedStatusChange } from "./seedTypes.js";
@@ -41,19 +42,12 @@ export interface DayJobRow {
 
 export type StatusChangeRow = SeedStatusChange & { line: number; effectiveFrom: string | null };
 
-export interface GroundRow {
-  code: string;
-  kind: string;
-  validFrom: string;
-  validTo: string | null;
-  areas: number;
-  lessCertain: number;
+/** A geography's ground as one kind divides it, its lists left out when empty. */
+export type GroundRow = Omit<GroundByKindRow, "rightCodes" | "sharedAreas" | "sharedLessCertain"> & {
   rightCodes: string[] | null;
   sharedAreas: number[] | null;
   sharedLessCertain: number[] | null;
-  uncoveredAreas: number;
-  uncoveredLessCertain: number;
-}
+};
 
 export interface DatasetRow {
   coversFrom: string | null;
